@@ -1,0 +1,27 @@
+package io.djinn.magics;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What a magic may do to the session; the kernel implements it, tests can too. */
+public interface MagicContext {
+
+    /** Runs source as a cell would (magics included); false when it failed (the error is already shown). */
+    boolean runCell(String source);
+
+    /** Makes jars or class directories visible to the compiler and the runtime. */
+    void addToClasspath(List<Path> entries);
+
+    /** Text to the cell's stdout. */
+    void print(String text);
+
+    /** A mime bundle (mime type to content) as display_data in the cell's output. */
+    void display(Map<String, String> bundle);
+
+    /** Where relative paths in magic arguments are resolved. */
+    Path workingDirectory();
+
+    /** Artifacts the runtime already provides, and the Maven repositories of this session. */
+    MavenSession maven();
+}

@@ -1,0 +1,76 @@
+package io.djinn.api;
+
+import io.djinn.api.render.ArrayRenderer;
+import io.djinn.api.render.NDArrayRenderer;
+import io.djinn.api.render.TableRenderer;
+import java.util.Collection;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Chooses the renderer for an object: user-registered first, then services, then built-ins. */
+public final class Renderers {
+
+    private static final List<Renderer> REGISTERED = new CopyOnWriteArrayList<>();
+    private static final List<Renderer> BUILT_IN = List.of(
+            new MimeBundlePassThrough(), new NDArrayRenderer(), new TableRenderer(), new ArrayRenderer());
+    private static volatile List<Renderer> services;
+
+    private Renderers() {}
+
+    public static void register(Renderer renderer) {
+        REGISTERED.add(0, renderer);
+    }
+
+    public static MimeBundle render(Object value, Collection<String> mimeTypes) {
+        return find(value).only(mimeTypes);
+    }
+
+    private static MimeBundle find(Object value) {
+        if (value == null) {
+            return MimeBundle.text("null");
+        }
+        for (List<Renderer> group : List.of(REGISTERED, services(), BUILT_IN)) {
+            for (Renderer renderer : group) {
+                MimeBundle bundle = tryRender(renderer, value);
+                if (bundle != null) {
+                    return bundle;
+                }
+            }
+        }
+        return MimeBundle.text(String.valueOf(value));
+    }
+
+    private static MimeBundle tryRender(Renderer renderer, Object value) {
+        try {
+            return renderer.canRender(value) ? renderer.render(value) : null;
+        } catch (RuntimeException | LinkageError e) {
+            // A broken renderer must not hide the value: fall through to the next one.
+            return null;
+        }
+    }
+
+    private static List<Renderer> services() {
+        List<Renderer> found = services;
+        if (found == null) {
+            found = new CopyOnWriteArrayList<>();
+            for (Renderer renderer : ServiceLoader.load(Renderer.class)) {
+                found.add(renderer);
+            }
+            services = found;
+        }
+        return found;
+    }
+
+    private static final class MimeBundlePassThrough implements Renderer {
+        @Override
+        public boolean canRender(Object value) {
+            return value instanceof MimeBundle;
+        }
+
+        @Override
+        public MimeBundle render(Object value) {
+            return (MimeBundle) value;
+        }
+    }
+}

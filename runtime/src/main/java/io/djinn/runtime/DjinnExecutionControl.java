@@ -1,0 +1,102 @@
+package io.djinn.runtime;
+
+import io.djinn.api.MimeBundle;
+import io.djinn.api.Renderers;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * The JDK's in-process execution control, run inside the runtime JVM.
+ *
+ * <p>Extending {@link LocalExecutionControl} keeps the JDK's own way of stopping a snippet on every
+ * release (Thread.stop on 17, woven stop checks on 25). On top it remembers where each variable lives,
+ * so that the kernel can ask for a rich rendering of a cell's value through {@link #extensionCommand}.
+ */
+public final class DjinnExecutionControl extends LocalExecutionControl {
+
+    /** Extension commands the kernel sends; their names are shared with the kernel by value. */
+    public static final String RENDER_VARIABLE = "djinn.render";
+    public static final String HEAP_STATUS = "djinn.heap";
+
+    // Snippet wrapper classes are named REPL.$JShell$<n>; user classes nest inside them.
+    private static final Pattern WRAPPER_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+");
+
+    private final Map<String, Field> variables = new ConcurrentHashMap<>();
+
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(classes);
+        index(classes);
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(classes);
+        index(classes);
+    }
+
+    private void index(ClassBytecodes[] classes) {
+        for (ClassBytecodes bytecodes : classes) {
+            if (!WRAPPER_CLASS.matcher(bytecodes.name()).matches()) {
+                continue;
+            }
+            try {
+                for (Field field : findClass(bytecodes.name()).getDeclaredFields()) {
+                    if (Modifier.isStatic(field.getModifiers())) {
+                        field.setAccessible(true);
+                        variables.put(field.getName(), field);
+                    }
+                }
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                // Not indexable: its values render as plain text, which JShell already gives.
+            }
+        }
+    }
+
+    @Override
+    public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
+            InternalException {
+        switch (command) {
+            case RENDER_VARIABLE:
+                return renderVariable((String[]) arg);
+            case HEAP_STATUS:
+                return heapStatus();
+            default:
+                return super.extensionCommand(command, arg);
+        }
+    }
+
+    /** arg[0] is the variable's name, the rest the mime types asked for (none: every one available). */
+    private String renderVariable(String[] arg) throws InternalException {
+        Field field = variables.get(arg[0]);
+        if (field == null) {
+            throw new InternalException("no variable " + arg[0]);
+        }
+        Object value;
+        try {
+            value = field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new InternalException("cannot read " + arg[0] + ": " + e);
+        }
+        List<String> mimeTypes = Arrays.asList(arg).subList(1, arg.length);
+        MimeBundle bundle = Renderers.render(value, mimeTypes);
+        return bundle.toJson();
+    }
+
+    /** After a full collection: {used, max} heap bytes, so the kernel can tell a wedged runtime. */
+    private static long[] heapStatus() {
+        System.gc();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return new long[] {heap.getUsed(), heap.getMax()};
+    }
+}

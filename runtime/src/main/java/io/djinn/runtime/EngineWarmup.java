@@ -1,0 +1,31 @@
+package io.djinn.runtime;
+
+import ai.djl.engine.Engine;
+import java.io.PrintStream;
+
+/**
+ * Loads the PyTorch engine while the user is still typing, so the first tensor op does not wait for
+ * the native libraries. A failure here is left for the user's first DJL call to report in the cell.
+ */
+final class EngineWarmup {
+
+    private EngineWarmup() {}
+
+    /** @param log the process's own stderr (the kernel's log), not a cell's output */
+    static void startInBackground(PrintStream log) {
+        if (Boolean.parseBoolean(System.getProperty("djinn.warmup", "true"))) {
+            Thread thread = new Thread(() -> load(log), "djinn-engine-warmup");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+        }
+    }
+
+    private static void load(PrintStream log) {
+        try {
+            Engine.getEngine("PyTorch");
+        } catch (Throwable e) {
+            log.println("djinn: the PyTorch engine did not load in the background: " + e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.djinn.runtime;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Consumer;
+import jdk.jshell.execution.Util;
+
+/**
+ * Entry point of the runtime JVM, the process in which user code runs.
+ *
+ * <p>The kernel starts it with the port of a loopback listener as argument and a one-time token on
+ * standard input (not on the command line, where other local users could read it). The runtime opens
+ * two connections: the JShell command channel, which also carries stdout, stderr, stdin and display
+ * bundles in order, and a stop channel read by a thread of its own, because the command loop does not
+ * read while user code runs.
+ */
+public final class RuntimeMain {
+
+    /** Names of the streams multiplexed on the command channel; the kernel uses the same names. */
+    public static final String OUT = "out";
+    public static final String ERR = "err";
+    public static final String IN = "in";
+    public static final String DISPLAY = "display";
+
+    /** First byte after the token: which channel a connection is. */
+    public static final int CHANNEL_COMMAND = 'C';
+    public static final int CHANNEL_STOP = 'S';
+
+    /** Exit status when an agent thread (not user code) dies of an OutOfMemoryError. */
+    public static final int EXIT_AGENT_OUT_OF_MEMORY = 87;
+
+    private RuntimeMain() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+
+        Socket command = connect(loopback, port, token, CHANNEL_COMMAND);
+        Socket stop = connect(loopback, port, token, CHANNEL_STOP);
+
+        // The process's own stderr goes to the kernel's log; System.err becomes the cell's stderr below.
+        PrintStream log = System.err;
+        Thread.setDefaultUncaughtExceptionHandler(RuntimeMain::onUncaught);
+        EngineWarmup.startInBackground(log);
+
+        DjinnExecutionControl control = new DjinnExecutionControl();
+        StopListener.start(stop.getInputStream(), control, log);
+
+        OutputStream toKernel = new BufferedOutputStream(command.getOutputStream(), 1 << 16);
+        InputStream fromKernel = new BufferedInputStream(command.getInputStream(), 1 << 16);
+        Map<String, Consumer<OutputStream>> outputs = Map.of(
+                OUT, out -> System.setOut(printStream(out)),
+                ERR, err -> System.setErr(printStream(err)),
+                DISPLAY, DisplayChannel::install);
+        Map<String, Consumer<InputStream>> inputs = Map.of(IN, System::setIn);
+        Util.forwardExecutionControlAndIO(control, fromKernel, toKernel, outputs, inputs);
+        // The command loop returns when the kernel closes the channel: nothing is left to serve.
+        System.exit(0);
+    }
+
+    private static Socket connect(InetAddress address, int port, String token, int channel) throws IOException {
+        Socket socket = new Socket(address, port);
+        // Both ends: with Nagle's algorithm on either end a round trip costs ~40 ms more.
+        socket.setTcpNoDelay(true);
+        OutputStream out = socket.getOutputStream();
+        out.write((token + "\n").getBytes(StandardCharsets.UTF_8));
+        out.write(channel);
+        out.flush();
+        return socket;
+    }
+
+    private static PrintStream printStream(OutputStream multiplexed) {
+        return new PrintStream(new BufferedOutputStream(multiplexed, 8192) {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) throws IOException {
+                super.write(b, off, len);
+                // Flush at once: the kernel batches output itself and the user expects to see it live.
+                flush();
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
+    private static void onUncaught(Thread thread, Throwable error) {
+        if (error instanceof OutOfMemoryError) {
+            // An agent thread died: the runtime can no longer answer the kernel. Leave with a status
+            // the kernel recognises, so that it reports the cause and starts a fresh runtime.
+            Runtime.getRuntime().halt(EXIT_AGENT_OUT_OF_MEMORY);
+        }
+        error.printStackTrace();
+    }
+}
