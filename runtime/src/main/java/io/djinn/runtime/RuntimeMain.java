@@ -51,6 +51,10 @@ public final class RuntimeMain {
 
         // The process's own stderr goes to the kernel's log; System.err becomes the cell's stderr below.
         PrintStream log = System.err;
+        // Bind slf4j-simple to that stderr now, before System.err is swapped: library log lines
+        // (DJL's, for one) belong in the kernel log, not in whichever cell happens to run.
+        System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
+        org.slf4j.LoggerFactory.getLogger(RuntimeMain.class);
         Thread.setDefaultUncaughtExceptionHandler(RuntimeMain::onUncaught);
         EngineWarmup.startInBackground(log);
 

@@ -1,0 +1,112 @@
+package io.djinn.kernel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every environment variable Djinn reads, read here and nowhere else. Each DJINN_ name also answers
+ * to IJava's IJAVA_ name (and JJava's JJAVA_), so IJava set-ups keep working; the README lists them.
+ */
+public final class Env {
+
+    private final Map<String, String> variables;
+
+    public Env(Map<String, String> variables) {
+        this.variables = Map.copyOf(variables);
+    }
+
+    public static Env system() {
+        return new Env(System.getenv());
+    }
+
+    /** Extra classpath entries for every session, separated by the platform's path separator. */
+    public List<String> classpath() {
+        return split(first("DJINN_CLASSPATH", "IJAVA_CLASSPATH", "JJAVA_CLASSPATH"));
+    }
+
+    /** .jsh files run at the start of every runtime, after the default imports. */
+    public List<String> startupScriptPaths() {
+        return split(first("DJINN_STARTUP_SCRIPTS_PATH", "IJAVA_STARTUP_SCRIPTS_PATH", "JJAVA_STARTUP_SCRIPTS_PATH"));
+    }
+
+    /** Java source run at the start of every runtime, after the startup scripts. */
+    public String startupScript() {
+        return first("DJINN_STARTUP_SCRIPT", "IJAVA_STARTUP_SCRIPT", "JJAVA_STARTUP_SCRIPT");
+    }
+
+    /** Options for the runtime JVM, where user code runs (for example -Xmx8g). */
+    public String runtimeJvmOptions() {
+        return first("DJINN_JVM_OPTS", "IJAVA_JVM_OPTS", "JJAVA_JVM_OPTS");
+    }
+
+    /** Options for JShell's compiler (for example --enable-preview). */
+    public String compilerOptions() {
+        return first("DJINN_COMPILER_OPTS", "IJAVA_COMPILER_OPTS", "JJAVA_COMPILER_OPTS");
+    }
+
+    /** Longest run of one cell in milliseconds before it is stopped; none when unset or negative. */
+    public long cellTimeoutMillis() {
+        String value = first("DJINN_TIMEOUT", "IJAVA_TIMEOUT", "JJAVA_TIMEOUT");
+        try {
+            return value.isBlank() ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DJINN_TIMEOUT must be a number of milliseconds, not '" + value + "'");
+        }
+    }
+
+    /** Where DJL unpacks its native libraries: a directory the kernel owns. */
+    public Path djlCacheDir() {
+        String explicit = first("DJINN_CACHE_DIR");
+        if (!explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = first("XDG_CACHE_HOME");
+        Path cache = xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
+        return cache.resolve("djinn").resolve("djl");
+    }
+
+    /** Offline: DJL and %maven never try the network, and fail at once instead of after time-outs. */
+    public boolean offline() {
+        return Boolean.parseBoolean(first("DJINN_OFFLINE", "DJL_OFFLINE"));
+    }
+
+    /** Whether the runtime loads the PyTorch engine in the background as soon as it starts. */
+    public boolean engineWarmup() {
+        String value = first("DJINN_WARMUP");
+        return value.isBlank() || Boolean.parseBoolean(value);
+    }
+
+    /** The kernel's log level (error, warn, info, debug); the log goes to the Jupyter server's console. */
+    public String logLevel() {
+        String value = first("DJINN_LOG_LEVEL");
+        return value.isBlank() ? "info" : value;
+    }
+
+    /** Maven's local repository for %maven. */
+    public Path mavenLocalRepository() {
+        String explicit = first("DJINN_MAVEN_LOCAL_REPOSITORY");
+        return explicit.isBlank() ? Path.of(System.getProperty("user.home"), ".m2", "repository") : Path.of(explicit);
+    }
+
+    private String first(String... names) {
+        for (String name : names) {
+            String value = variables.get(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    private static List<String> split(String paths) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : paths.split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(entry.trim());
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,134 @@
+package io.djinn.kernel;
+
+import io.djinn.kernel.analysis.CodeAnalysis;
+import io.djinn.kernel.execution.CellRunner;
+import io.djinn.kernel.execution.ExecutionQueue;
+import io.djinn.kernel.execution.History;
+import io.djinn.kernel.output.CellOutput;
+import io.djinn.kernel.protocol.ConnectionInfo;
+import io.djinn.kernel.protocol.KernelSockets;
+import io.djinn.kernel.runtime.RuntimeHost;
+import io.djinn.kernel.runtime.RuntimeSettings;
+import io.djinn.magics.MagicArguments;
+import io.djinn.magics.MagicException;
+import io.djinn.magics.MagicRegistry;
+import io.djinn.magics.MavenSession;
+import io.djinn.magics.ijava.IJavaMagics;
+import io.djinn.magics.maven.MavenResolver;
+import io.djinn.magics.maven.ProvidedArtifacts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: wires sockets, runtime, magics and the execution queue for one session. */
+final class Kernel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
+    private static final long RUNTIME_START_TIMEOUT_MS = 60_000;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final KernelSockets sockets;
+    private final RuntimeHost host;
+    private final CellOutput output;
+
+    Kernel(ConnectionInfo connection, Env env, KernelLayout layout) throws IOException {
+        sockets = new KernelSockets(connection);
+        output = new CellOutput(sockets.iopub(), sockets.stdin());
+        host = new RuntimeHost(runtimeSettings(env, layout), output.runtimeIo());
+
+        ProvidedArtifacts provided = ProvidedArtifacts.read(layout.providedArtifacts());
+        MagicRegistry magics = new MagicRegistry();
+        IJavaMagics.registerAll(magics, provided);
+        MavenSession maven = new LazyMavenSession(() -> new MavenResolver(env.mavenLocalRepository(), env.offline(),
+                provided));
+
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        CellRunner runner = new CellRunner(host, output, magics, maven, workingDirectory, env.cellTimeoutMillis());
+        History history = new History();
+        KernelServer[] server = new KernelServer[1];
+        ExecutionQueue queue = new ExecutionQueue(runner, output, sockets.iopub(), history,
+                (request, content) -> server[0].replyToExecute(request, content));
+        server[0] = new KernelServer(sockets, queue, runner, new CodeAnalysis(host, magics), history,
+                stopped::countDown);
+
+        host.startInBackground();
+        sockets.start(server[0]::onShell, server[0]::onControl);
+        queue.start();
+    }
+
+    /** Blocks until a shutdown_request, then releases the runtime and the sockets. */
+    void awaitShutdown() throws InterruptedException {
+        stopped.await();
+        close();
+    }
+
+    void close() {
+        LOG.info("shutting down");
+        host.close();
+        output.close();
+        sockets.close();
+    }
+
+    static RuntimeSettings runtimeSettings(Env env, KernelLayout layout) throws IOException {
+        List<String> entries = new ArrayList<>(layout.runtimeClasspath().stream().map(Path::toString).toList());
+        entries.addAll(env.classpath());
+        String classpath = String.join(java.io.File.pathSeparator, entries);
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.add("-Djava.awt.headless=true");
+        java.add("-DDJL_CACHE_DIR=" + env.djlCacheDir());
+        java.add("-DENGINE_CACHE_DIR=" + env.djlCacheDir());
+        if (env.offline()) {
+            java.add("-Dai.djl.offline=true");
+        }
+        java.add("-Ddjinn.warmup=" + env.engineWarmup());
+        // Quiet unless asked: DJL's info messages would otherwise fill the kernel log.
+        java.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        java.addAll(words("DJINN_JVM_OPTS", env.runtimeJvmOptions()));
+        java.add("-cp");
+        java.add(classpath);
+        java.add("io.djinn.runtime.RuntimeMain");
+
+        List<String> compiler = new ArrayList<>(List.of("--class-path", classpath));
+        compiler.addAll(words("DJINN_COMPILER_OPTS", env.compilerOptions()));
+
+        List<RuntimeSettings.StartupSource> startup = new ArrayList<>();
+        startup.add(new RuntimeSettings.StartupSource("default imports", resource("default-imports.jsh")));
+        for (String path : env.startupScriptPaths()) {
+            Path script = Path.of(path);
+            if (Files.isRegularFile(script)) {
+                startup.add(new RuntimeSettings.StartupSource(path, Files.readString(script)));
+            } else {
+                LOG.warn("startup script {} does not exist; skipped", path);
+            }
+        }
+        if (!env.startupScript().isBlank()) {
+            startup.add(new RuntimeSettings.StartupSource("DJINN_STARTUP_SCRIPT", env.startupScript()));
+        }
+        return new RuntimeSettings(java, compiler, startup, RUNTIME_START_TIMEOUT_MS);
+    }
+
+    private static List<String> words(String variable, String value) {
+        try {
+            return MagicArguments.split(value);
+        } catch (MagicException e) {
+            throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = Kernel.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

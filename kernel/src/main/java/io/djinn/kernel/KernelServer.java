@@ -1,0 +1,165 @@
+package io.djinn.kernel;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.djinn.kernel.analysis.CodeAnalysis;
+import io.djinn.kernel.execution.CellRunner;
+import io.djinn.kernel.execution.ExecutionQueue;
+import io.djinn.kernel.execution.History;
+import io.djinn.kernel.protocol.KernelSockets;
+import io.djinn.kernel.protocol.Message;
+import io.djinn.kernel.protocol.RouterChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers each request type on the shell and control channels; cells go to the execution queue. */
+final class KernelServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KernelServer.class);
+
+    private final KernelSockets sockets;
+    private final ExecutionQueue queue;
+    private final CellRunner runner;
+    private final CodeAnalysis analysis;
+    private final History history;
+    private final Runnable shutdown;
+
+    KernelServer(KernelSockets sockets, ExecutionQueue queue, CellRunner runner, CodeAnalysis analysis,
+            History history, Runnable shutdown) {
+        this.sockets = sockets;
+        this.queue = queue;
+        this.runner = runner;
+        this.analysis = analysis;
+        this.history = history;
+        this.shutdown = shutdown;
+    }
+
+    void onShell(Message request) {
+        if (request.type().equals("execute_request")) {
+            queue.submit(request); // busy/idle are published by the queue when it runs
+            return;
+        }
+        handle(sockets.shell(), request);
+    }
+
+    void onControl(Message request) {
+        handle(sockets.control(), request);
+    }
+
+    private void handle(RouterChannel channel, Message request) {
+        sockets.iopub().status(request, "busy");
+        try {
+            switch (request.type()) {
+                case "kernel_info_request" -> reply(channel, request, "kernel_info_reply", KernelInfo.content());
+                case "complete_request" -> reply(channel, request, "complete_reply", complete(request));
+                case "inspect_request" -> reply(channel, request, "inspect_reply", inspect(request));
+                case "is_complete_request" -> reply(channel, request, "is_complete_reply", isComplete(request));
+                case "history_request" -> reply(channel, request, "history_reply", history(request));
+                case "comm_info_request" -> reply(channel, request, "comm_info_reply", commInfo());
+                case "comm_open" -> refuseComm(request);
+                case "interrupt_request" -> {
+                    runner.interrupt();
+                    reply(channel, request, "interrupt_reply", ok());
+                }
+                case "shutdown_request" -> {
+                    JsonObject content = ok();
+                    content.addProperty("restart", request.bool("restart", false));
+                    reply(channel, request, "shutdown_reply", content);
+                    sockets.iopub().status(request, "idle");
+                    shutdown.run();
+                    return;
+                }
+                default -> LOG.warn("ignored unsupported message type {}", request.type());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{} failed", request.type(), e);
+            JsonObject error = ok();
+            error.addProperty("status", "error");
+            error.addProperty("ename", e.getClass().getSimpleName());
+            error.addProperty("evalue", String.valueOf(e.getMessage()));
+            error.add("traceback", new JsonArray());
+            reply(channel, request, request.type().replace("_request", "_reply"), error);
+        }
+        sockets.iopub().status(request, "idle");
+    }
+
+    void replyToExecute(Message request, JsonObject content) {
+        reply(sockets.shell(), request, "execute_reply", content);
+    }
+
+    private void reply(RouterChannel channel, Message request, String type, JsonObject content) {
+        channel.send(sockets.codec().create(request, type, content, request.identities()));
+    }
+
+    private JsonObject complete(Message request) {
+        String code = request.string("code", "");
+        int cursor = CodePoints.toCharIndex(code, request.integer("cursor_pos", code.codePointCount(0, code.length())));
+        CodeAnalysis.Completion completion = analysis.complete(code, cursor);
+        JsonObject content = ok();
+        JsonArray matches = new JsonArray();
+        completion.matches().forEach(matches::add);
+        content.add("matches", matches);
+        content.addProperty("cursor_start", CodePoints.toCodePointIndex(code, completion.start()));
+        content.addProperty("cursor_end", CodePoints.toCodePointIndex(code, completion.end()));
+        content.add("metadata", new JsonObject());
+        return content;
+    }
+
+    private JsonObject inspect(Message request) {
+        String code = request.string("code", "");
+        int cursor = CodePoints.toCharIndex(code, request.integer("cursor_pos", code.codePointCount(0, code.length())));
+        String text = analysis.inspect(code, cursor);
+        JsonObject content = ok();
+        content.addProperty("found", !text.isEmpty());
+        JsonObject data = new JsonObject();
+        if (!text.isEmpty()) {
+            data.addProperty("text/plain", text);
+        }
+        content.add("data", data);
+        content.add("metadata", new JsonObject());
+        return content;
+    }
+
+    private JsonObject isComplete(Message request) {
+        CodeAnalysis.Completeness completeness = analysis.isComplete(request.string("code", ""));
+        JsonObject content = new JsonObject();
+        content.addProperty("status", completeness.status());
+        if (completeness.status().equals("incomplete")) {
+            content.addProperty("indent", completeness.indent());
+        }
+        return content;
+    }
+
+    private JsonObject history(Message request) {
+        JsonArray entries = switch (request.string("hist_access_type", "tail")) {
+            case "range" -> history.range(request.integer("session", 0), request.integer("start", 0),
+                    request.integer("stop", 0));
+            case "search" -> history.search(request.string("pattern", "*"), request.integer("n", 0),
+                    request.bool("unique", false));
+            default -> history.tail(request.integer("n", 10));
+        };
+        JsonObject content = ok();
+        content.add("history", entries);
+        return content;
+    }
+
+    private static JsonObject commInfo() {
+        JsonObject content = ok();
+        content.add("comms", new JsonObject());
+        return content;
+    }
+
+    /** No comm targets are registered: close the comm at once, as the protocol asks. */
+    private void refuseComm(Message request) {
+        JsonObject content = new JsonObject();
+        content.addProperty("comm_id", request.string("comm_id", ""));
+        content.add("data", new JsonObject());
+        sockets.iopub().publish(request, "comm_close", content);
+    }
+
+    private static JsonObject ok() {
+        JsonObject content = new JsonObject();
+        content.addProperty("status", "ok");
+        return content;
+    }
+}

@@ -1,0 +1,195 @@
+package io.djinn.kernel.analysis;
+
+import io.djinn.kernel.runtime.RuntimeHost;
+import io.djinn.magics.MagicRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jshell.JShell;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+
+/**
+ * Completion, inspection and completeness through JShell's source analysis, answered while a cell
+ * runs (they wait for the analysis gate, which is open while user code runs). Positions are in
+ * UTF-16 chars here; the protocol's code-point positions are converted by the caller.
+ */
+public final class CodeAnalysis {
+
+    /** Completion matches replacing code[start, end). */
+    public record Completion(List<String> matches, int start, int end) {}
+
+    /** Whether code can run as is: "complete", "incomplete" (with an indent) or "invalid". */
+    public record Completeness(String status, String indent) {}
+
+    private static final long GATE_WAIT_MS = 2000;
+    private static final Pattern MAGIC_PREFIX = Pattern.compile("^(\\s*)(%{1,2})([\\w.-]*)$");
+    private static final Pattern MAGIC_LINE = Pattern.compile("(?m)^\\s*%.*$");
+
+    private final RuntimeHost host;
+    private final MagicRegistry magics;
+
+    public CodeAnalysis(RuntimeHost host, MagicRegistry magics) {
+        this.host = host;
+        this.magics = magics;
+    }
+
+    public Completion complete(String code, int cursor) {
+        String line = code.substring(code.lastIndexOf('\n', cursor - 1) + 1, cursor);
+        Matcher magic = MAGIC_PREFIX.matcher(line);
+        if (magic.matches()) {
+            boolean cell = magic.group(2).length() == 2;
+            List<String> names = new ArrayList<>();
+            magics.namesStartingWith(magic.group(3), cell).forEach(name -> names.add(magic.group(2) + name));
+            return new Completion(names, cursor - magic.group(2).length() - magic.group(3).length(), cursor);
+        }
+        return withAnalysis(new Completion(List.of(), cursor, cursor), (shell, analysis) -> {
+            Snippet snippet = Snippet.around(analysis, blankMagics(code), cursor);
+            int[] anchor = new int[1];
+            Set<String> matches = new LinkedHashSet<>();
+            for (SourceCodeAnalysis.Suggestion suggestion
+                    : analysis.completionSuggestions(snippet.code(), snippet.cursor(), anchor)) {
+                matches.add(suggestion.continuation());
+            }
+            return new Completion(new ArrayList<>(matches), snippet.offset() + anchor[0], cursor);
+        });
+    }
+
+    /** Signature and javadoc of what is at the cursor; also with the cursor just after a name. */
+    public String inspect(String code, int cursor) {
+        return withAnalysis("", (shell, analysis) -> {
+            Snippet snippet = Snippet.around(analysis, blankMagics(code), cursor);
+            String found = documentation(analysis, snippet.code(), snippet.cursor());
+            if (found.isEmpty() && snippet.cursor() > 0
+                    && Character.isJavaIdentifierPart(snippet.code().charAt(snippet.cursor() - 1))) {
+                found = documentation(analysis, snippet.code(), snippet.cursor() - 1);
+            }
+            if (found.isEmpty()) {
+                found = typeOfExpressionAt(analysis, snippet.code(), snippet.cursor());
+            }
+            return found;
+        });
+    }
+
+    private static String documentation(SourceCodeAnalysis analysis, String code, int cursor) {
+        StringBuilder text = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation doc : analysis.documentation(code, cursor, true)) {
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            text.append(doc.signature());
+            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
+                text.append("\n\n").append(doc.javadoc().strip());
+            }
+        }
+        return text.toString();
+    }
+
+    /** For a variable or expression (no javadoc of its own): its type, as JShell infers it. */
+    private static String typeOfExpressionAt(SourceCodeAnalysis analysis, String code, int cursor) {
+        int start = cursor;
+        while (start > 0 && (Character.isJavaIdentifierPart(code.charAt(start - 1)) || code.charAt(start - 1) == '.')) {
+            start--;
+        }
+        int end = cursor;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        String expression = code.substring(start, end);
+        if (expression.isEmpty() || expression.endsWith(".")) {
+            return "";
+        }
+        String type = analysis.analyzeType(expression, expression.length());
+        return type == null ? "" : expression + " : " + type;
+    }
+
+    public Completeness isComplete(String code) {
+        return withAnalysis(new Completeness("unknown", ""), (shell, analysis) -> {
+            String remaining = blankMagics(code);
+            while (!remaining.isBlank()) {
+                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+                jdk.jshell.SourceCodeAnalysis.Completeness completeness = info.completeness();
+                if (completeness == jdk.jshell.SourceCodeAnalysis.Completeness.UNKNOWN) {
+                    return new Completeness("invalid", "");
+                }
+                if (!completeness.isComplete()) {
+                    return new Completeness("incomplete", indentAfter(code));
+                }
+                remaining = info.remaining();
+            }
+            return new Completeness("complete", "");
+        });
+    }
+
+    static String indentAfter(String code) {
+        String lastLine = code.substring(code.lastIndexOf('\n') + 1);
+        String indent = lastLine.substring(0, lastLine.length() - lastLine.stripLeading().length());
+        String trimmed = code.stripTrailing();
+        return trimmed.endsWith("{") || trimmed.endsWith("(") ? indent + "    " : indent;
+    }
+
+    /** Magic lines become spaces: JShell sees only Java, and positions stay where they were. */
+    static String blankMagics(String code) {
+        Matcher matcher = MAGIC_LINE.matcher(code);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, " ".repeat(matcher.group().length()));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private interface AnalysisTask<T> {
+        T run(JShell shell, SourceCodeAnalysis analysis);
+    }
+
+    private <T> T withAnalysis(T fallback, AnalysisTask<T> task) {
+        JShell shell = host.shell();
+        if (shell == null) {
+            return fallback;
+        }
+        try {
+            if (!host.analysisGate().tryAcquire(GATE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                return fallback;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback;
+        }
+        try {
+            return task.run(shell, shell.sourceCodeAnalysis());
+        } catch (RuntimeException e) {
+            return fallback; // a closed or restarting JShell: nothing to offer now
+        } finally {
+            host.analysisGate().release();
+        }
+    }
+
+    /** The snippet of a multi-snippet cell that holds the cursor, with the cursor relative to it. */
+    private record Snippet(String code, int cursor, int offset) {
+
+        static Snippet around(SourceCodeAnalysis analysis, String code, int cursor) {
+            int offset = 0;
+            int end = code.length();
+            String remaining = code;
+            while (true) {
+                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+                if (!info.completeness().isComplete() || info.remaining().isEmpty()) {
+                    break;
+                }
+                int consumed = remaining.length() - info.remaining().length();
+                if (offset + consumed >= cursor) {
+                    end = offset + consumed;
+                    break;
+                }
+                offset += consumed;
+                remaining = info.remaining();
+            }
+            return new Snippet(code.substring(offset, end), Math.max(0, cursor - offset), offset);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.djinn.kernel.execution;
+
+import io.djinn.kernel.output.CellOutput;
+import io.djinn.kernel.runtime.RuntimeDeath;
+import io.djinn.kernel.runtime.RuntimeHost;
+import io.djinn.magics.MagicContext;
+import io.djinn.magics.MagicException;
+import io.djinn.magics.MagicRegistry;
+import io.djinn.magics.MavenSession;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one cell: its magics in the kernel, its Java in the runtime, in order, stopping at the first
+ * failure. It also turns an interrupt, a time-out or a dead runtime into an error the user can read,
+ * and replaces a dead runtime before the next cell.
+ */
+public final class CellRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
+
+    private final RuntimeHost host;
+    private final CellOutput output;
+    private final MagicRegistry magics;
+    private final MavenSession maven;
+    private final Path workingDirectory;
+    private final long timeoutMillis;
+    private final AtomicBoolean interruptRequested = new AtomicBoolean();
+    private final JavaEvaluator java;
+    private volatile boolean timedOut;
+    private int executionCount;
+
+    public CellRunner(RuntimeHost host, CellOutput output, MagicRegistry magics, MavenSession maven,
+            Path workingDirectory, long timeoutMillis) {
+        this.host = host;
+        this.output = output;
+        this.magics = magics;
+        this.maven = maven;
+        this.workingDirectory = workingDirectory;
+        this.timeoutMillis = timeoutMillis;
+        this.java = new JavaEvaluator(host, output, new SnippetLocations(), interruptRequested::get);
+    }
+
+    /** Stops the running cell (and any input prompt); the cells before it and their variables stay. */
+    public void interrupt() {
+        interruptRequested.set(true);
+        host.interrupt();
+        output.cancelInput();
+    }
+
+    public CellResult run(String code, int count) {
+        interruptRequested.set(false);
+        timedOut = false;
+        executionCount = count;
+        try {
+            host.awaitReady();
+        } catch (Exception e) {
+            return CellResult.failed(CellFailure.plain("RuntimeStartError",
+                    "the runtime JVM could not start: " + e.getMessage()));
+        }
+        if (!host.isAlive()) {
+            CellFailure restartFailure = replaceDeadRuntime("Before this cell: ");
+            if (restartFailure != null) {
+                return CellResult.failed(restartFailure);
+            }
+        }
+        ScheduledFuture<?> timeout = timeoutMillis > 0 ? host.schedule(this::timeOut, timeoutMillis) : null;
+        try {
+            return runSegments(CellSplitter.split(code));
+        } finally {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
+    }
+
+    private CellResult runSegments(List<CellSegment> segments) {
+        CellResult result = CellResult.ok(null);
+        for (CellSegment segment : segments) {
+            if (interruptRequested.get()) {
+                return CellResult.failed(interrupted());
+            }
+            result = runSegment(segment);
+            if (!result.succeeded()) {
+                return result;
+            }
+        }
+        return result;
+    }
+
+    private CellResult runSegment(CellSegment segment) {
+        try {
+            if (segment instanceof CellSegment.Code code) {
+                return runJava(code);
+            } else if (segment instanceof CellSegment.LineMagic line) {
+                if (line.help()) {
+                    output.print(magics.help(line.name(), false));
+                } else {
+                    magics.runLine(line.name(), line.arguments(), context());
+                }
+            } else if (segment instanceof CellSegment.CellMagic cell) {
+                if (cell.help()) {
+                    output.print(magics.help(cell.name(), true));
+                } else {
+                    magics.runCell(cell.name(), cell.arguments(), cell.body(), context());
+                }
+            }
+            return CellResult.ok(null);
+        } catch (MagicException e) {
+            return CellResult.failed(CellFailure.plain("UsageError", e.getMessage()));
+        } catch (Exception e) {
+            LOG.debug("magic failed", e);
+            return CellResult.failed(CellFailure.plain(e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
+        }
+    }
+
+    private CellResult runJava(CellSegment.Code code) {
+        JavaEvaluator.Result result = java.evaluate(code.source(), code.startLine(), executionCount);
+        if (result instanceof JavaEvaluator.Result.Done done) {
+            return CellResult.ok(done.value());
+        } else if (result instanceof JavaEvaluator.Result.Failed failed) {
+            return CellResult.failed(failed.failure());
+        } else if (result instanceof JavaEvaluator.Result.Interrupted) {
+            return CellResult.failed(interrupted());
+        }
+        return CellResult.failed(replaceDeadRuntime(""));
+    }
+
+    private CellFailure interrupted() {
+        return timedOut
+                ? CellFailure.plain("TimeoutException", "the cell ran longer than DJINN_TIMEOUT ("
+                        + timeoutMillis + " ms) and was stopped; the variables defined before it are kept.")
+                : CellFailure.plain("Interrupted", "the cell was stopped; the variables defined before it are kept.");
+    }
+
+    /** Describes how the runtime died and starts a fresh one; returns the failure to show. */
+    private CellFailure replaceDeadRuntime(String prefix) {
+        RuntimeDeath death = host.death();
+        LOG.warn("runtime died: {}", death.describe());
+        String message = prefix + death.describe();
+        try {
+            host.restart();
+            message += "\nA fresh runtime was started: variables and definitions are gone, "
+                    + "the classpath added with %maven/%jars was restored. Run the cells you need again.";
+        } catch (Exception e) {
+            message += "\nStarting a fresh runtime failed too: " + e.getMessage();
+        }
+        return CellFailure.plain("RuntimeDied", message);
+    }
+
+    /** The session as magics see it, for the cell being run. */
+    private MagicContext context() {
+        return new MagicContext() {
+            @Override
+            public boolean runCell(String source) {
+                CellResult nested = runSegments(CellSplitter.split(source));
+                if (!nested.succeeded()) {
+                    output.printError(String.join("\n", nested.failure().traceback()) + "\n");
+                }
+                return nested.succeeded();
+            }
+
+            @Override
+            public void addToClasspath(List<Path> entries) {
+                entries.forEach(entry -> host.addToClasspath(entry.toString()));
+            }
+
+            @Override
+            public void print(String text) {
+                output.print(text);
+            }
+
+            @Override
+            public void display(Map<String, String> bundle) {
+                output.displayData(bundle);
+            }
+
+            @Override
+            public Path workingDirectory() {
+                return workingDirectory;
+            }
+
+            @Override
+            public MavenSession maven() {
+                return maven;
+            }
+        };
+    }
+
+    private void timeOut() {
+        timedOut = true;
+        interrupt();
+    }
+}

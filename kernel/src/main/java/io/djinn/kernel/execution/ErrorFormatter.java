@@ -1,0 +1,118 @@
+package io.djinn.kernel.execution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShellException;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * Turns JShell's compile diagnostics and exceptions into tracebacks that show the user's frames as
+ * cell lines and leave out the frames of JShell, reflection and the runtime agent.
+ */
+final class ErrorFormatter {
+
+    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\$?");
+    private static final List<String> HIDDEN_PREFIXES = List.of(
+            "jdk.internal.", "java.lang.reflect.", "jdk.jshell.", "io.djinn.runtime.", "java.lang.Thread");
+
+    private final SnippetLocations locations;
+
+    ErrorFormatter(SnippetLocations locations) {
+        this.locations = locations;
+    }
+
+    CellFailure exception(JShellException exception) {
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            String message = "cannot run " + unresolved.getSnippet().source().strip().lines().findFirst().orElse("")
+                    + ": it uses something not yet declared";
+            return CellFailure.plain("UnresolvedReferenceException", message);
+        }
+        String name = exception instanceof EvalException eval ? eval.getExceptionClassName()
+                : exception.getClass().getName();
+        String message = exception.getMessage();
+        List<String> traceback = new ArrayList<>();
+        traceback.add(CellFailure.headline(name, message));
+        appendFrames(exception, traceback);
+        Throwable cause = exception.getCause();
+        while (cause != null) {
+            String causeName = cause instanceof EvalException eval ? eval.getExceptionClassName()
+                    : cause.getClass().getName();
+            traceback.add("Caused by: " + causeName + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            appendFrames(cause, traceback);
+            cause = cause.getCause();
+        }
+        return new CellFailure(name, message == null ? "" : message, traceback);
+    }
+
+    private void appendFrames(Throwable error, List<String> traceback) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            String className = frame.getClassName();
+            if (HIDDEN_PREFIXES.stream().anyMatch(className::startsWith)) {
+                continue;
+            }
+            traceback.add("    at " + describe(frame));
+        }
+    }
+
+    String describe(StackTraceElement frame) {
+        Matcher wrapper = WRAPPER.matcher(frame.getClassName());
+        String file = frame.getFileName();
+        String where = null;
+        if (file != null && file.startsWith("#")) {
+            where = locations.describe(file.substring(1), frame.getLineNumber());
+        }
+        // JShell rewrites snippet frames: the wrapper class becomes "" and the file "#<snippet id>".
+        if (frame.getClassName().isEmpty() || wrapper.lookingAt()) {
+            String declaringClass = frame.getClassName().isEmpty() ? "" : frame.getClassName().substring(wrapper.end());
+            String method = frame.getMethodName();
+            String name = method.isEmpty() || method.equals("do_it$") ? "<cell>"
+                    : (declaringClass.isEmpty() ? "" : declaringClass.replace('$', '.') + ".") + method;
+            return name + " (" + (where != null ? where : "snippet " + file) + ")";
+        }
+        return frame.toString();
+    }
+
+    /** Compile errors of one snippet, each with its cell line and a caret under the problem. */
+    CellFailure compileErrors(List<Diag> diagnostics, String source, int firstLineInCell, int executionCount) {
+        List<String> traceback = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        String[] lines = source.split("\n", -1);
+        for (Diag diag : diagnostics) {
+            if (!diag.isError()) {
+                continue;
+            }
+            String message = diag.getMessage(Locale.ROOT);
+            messages.add(message.lines().findFirst().orElse(message));
+            long position = Math.max(0, Math.min(diag.getStartPosition(), source.length()));
+            int line = countNewlines(source, (int) position);
+            int column = (int) position - (source.lastIndexOf('\n', (int) position - 1) + 1);
+            traceback.add(CellFailure.headline("CompilationError",
+                    "cell [" + executionCount + "], line " + (firstLineInCell + line + 1)));
+            if (line < lines.length) {
+                traceback.add("    " + lines[line]);
+                traceback.add("    " + " ".repeat(Math.max(0, column)) + "^");
+            }
+            message.lines().forEach(text -> traceback.add("  " + text));
+        }
+        if (messages.isEmpty()) {
+            messages.add("the snippet was rejected");
+            traceback.add(CellFailure.headline("CompilationError", "the snippet was rejected"));
+        }
+        return new CellFailure("CompilationError", String.join("; ", messages), traceback);
+    }
+
+    private static int countNewlines(String text, int end) {
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,124 @@
+package io.djinn.kernel.execution;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.djinn.kernel.output.CellOutput;
+import io.djinn.kernel.protocol.IopubChannel;
+import io.djinn.kernel.protocol.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs execute requests one at a time, in arrival order, on a thread of its own, so the shell channel
+ * keeps answering meanwhile. After a failed cell with {@code stop_on_error}, the requests already
+ * queued are answered "aborted" without running, as ipykernel does.
+ */
+public final class ExecutionQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionQueue.class);
+
+    private final BlockingQueue<Message> pending = new LinkedBlockingQueue<>();
+    private final CellRunner runner;
+    private final CellOutput output;
+    private final IopubChannel iopub;
+    private final History history;
+    private final BiConsumer<Message, JsonObject> reply;
+    private final Thread thread;
+    private int executionCount;
+
+    /** @param reply sends an execute_reply with the given content to the request's sender */
+    public ExecutionQueue(CellRunner runner, CellOutput output, IopubChannel iopub, History history,
+            BiConsumer<Message, JsonObject> reply) {
+        this.runner = runner;
+        this.output = output;
+        this.iopub = iopub;
+        this.history = history;
+        this.reply = reply;
+        this.thread = new Thread(this::loop, "djinn-execution");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public void submit(Message request) {
+        pending.add(request);
+    }
+
+    private void loop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            Message request;
+            try {
+                request = pending.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                execute(request);
+            } catch (RuntimeException e) {
+                LOG.error("execute_request failed inside the kernel", e);
+            }
+        }
+    }
+
+    private void execute(Message request) {
+        iopub.status(request, "busy");
+        String code = request.string("code", "");
+        boolean silent = request.bool("silent", false);
+        boolean storeHistory = request.bool("store_history", !silent) && !silent;
+        if (storeHistory) {
+            executionCount++;
+        }
+        int count = executionCount;
+        if (!silent) {
+            JsonObject input = new JsonObject();
+            input.addProperty("code", code);
+            input.addProperty("execution_count", count);
+            iopub.publish(request, "execute_input", input);
+        }
+        output.begin(request, request.bool("allow_stdin", true));
+        CellResult result = runner.run(code, count);
+        if (result.succeeded() && result.value() != null && !silent) {
+            output.executeResult(count, result.value());
+        }
+        if (!result.succeeded()) {
+            CellFailure failure = result.failure();
+            output.error(failure.name(), failure.value(), failure.traceback());
+        }
+        output.end();
+        if (storeHistory) {
+            history.add(count, code);
+        }
+        JsonObject content = result.succeeded() ? new JsonObject()
+                : CellOutput.errorContent(result.failure().name(), result.failure().value(), result.failure().traceback());
+        content.addProperty("status", result.succeeded() ? "ok" : "error");
+        content.addProperty("execution_count", count);
+        content.add("user_expressions", new JsonObject());
+        content.add("payload", new JsonArray());
+        reply.accept(request, content);
+        iopub.status(request, "idle");
+        if (!result.succeeded() && request.bool("stop_on_error", true)) {
+            abortQueued();
+        }
+    }
+
+    /** Answers every request queued now as aborted; later requests run normally. */
+    private void abortQueued() {
+        List<Message> queued = new ArrayList<>();
+        pending.drainTo(queued);
+        for (Message request : queued) {
+            iopub.status(request, "busy");
+            JsonObject content = new JsonObject();
+            content.addProperty("status", "aborted");
+            content.addProperty("execution_count", executionCount);
+            reply.accept(request, content);
+            iopub.status(request, "idle");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.djinn.kernel.execution;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.djinn.kernel.output.CellOutput;
+import io.djinn.kernel.runtime.RuntimeHost;
+import io.djinn.kernel.runtime.SnippetSource;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+
+/** Evaluates Java source snippet by snippet in the runtime and tells how it ended. */
+final class JavaEvaluator {
+
+    /** How the evaluation of some source ended. */
+    sealed interface Result {
+        /** Ran; the value of the last snippet when it was an expression, as a mime bundle, else null. */
+        record Done(JsonObject value) implements Result {}
+
+        record Failed(CellFailure failure) implements Result {}
+
+        record Interrupted() implements Result {}
+
+        record RuntimeDied() implements Result {}
+    }
+
+    // Must match io.djinn.runtime.DjinnExecutionControl.RENDER_VARIABLE.
+    private static final String RENDER_VARIABLE = "djinn.render";
+    private static final long RENDER_TIMEOUT_MS = 30_000;
+
+    private final RuntimeHost host;
+    private final CellOutput output;
+    private final SnippetLocations locations;
+    private final ErrorFormatter errors;
+    private final BooleanSupplier interruptRequested;
+
+    JavaEvaluator(RuntimeHost host, CellOutput output, SnippetLocations locations, BooleanSupplier interruptRequested) {
+        this.host = host;
+        this.output = output;
+        this.locations = locations;
+        this.errors = new ErrorFormatter(locations);
+        this.interruptRequested = interruptRequested;
+    }
+
+    Result evaluate(String source, int firstLineInCell, int executionCount) {
+        JShell shell = host.shell();
+        if (shell == null) {
+            return new Result.RuntimeDied();
+        }
+        SnippetEvent last = null;
+        for (SnippetSource snippet : SnippetSource.split(shell.sourceCodeAnalysis(), source)) {
+            if (interruptRequested.getAsBoolean()) {
+                return new Result.Interrupted();
+            }
+            List<SnippetEvent> events;
+            try {
+                events = shell.eval(snippet.code());
+            } catch (IllegalStateException closed) {
+                return new Result.RuntimeDied();
+            }
+            int firstLine = firstLineInCell + snippet.startLine();
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue; // a dependent snippet updated as a consequence; not this cell's own
+                }
+                Snippet evaluated = event.snippet();
+                locations.record(evaluated.id(), executionCount, firstLine);
+                if (event.status() == Snippet.Status.REJECTED) {
+                    return new Result.Failed(errors.compileErrors(shell.diagnostics(evaluated).toList(),
+                            snippet.code(), firstLine, executionCount));
+                }
+                if (event.exception() != null) {
+                    if (interruptRequested.getAsBoolean()) {
+                        return new Result.Interrupted();
+                    }
+                    if (!host.isAlive()) {
+                        return new Result.RuntimeDied();
+                    }
+                    return new Result.Failed(errors.exception(event.exception()));
+                }
+                warnIfUnresolved(shell, evaluated, event);
+                last = event;
+            }
+            if (!host.isAlive()) {
+                return new Result.RuntimeDied();
+            }
+        }
+        if (interruptRequested.getAsBoolean()) {
+            return new Result.Interrupted();
+        }
+        return new Result.Done(last == null ? null : value(last));
+    }
+
+    /** JShell accepts a method that uses an undeclared name; say so rather than staying silent. */
+    private void warnIfUnresolved(JShell shell, Snippet snippet, SnippetEvent event) {
+        boolean recoverable = event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED;
+        if (recoverable && snippet instanceof DeclarationSnippet declaration) {
+            String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+            output.printError("Note: " + declaration.name() + " can only be used once "
+                    + (missing.isEmpty() ? "its errors are fixed" : missing + " is declared") + ".\n");
+        }
+    }
+
+    private JsonObject value(SnippetEvent event) {
+        Snippet snippet = event.snippet();
+        String variable = null;
+        if (snippet instanceof VarSnippet var
+                && var.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            variable = var.name();
+        } else if (snippet instanceof ExpressionSnippet expression) {
+            variable = expression.name();
+        }
+        if (variable == null || event.value() == null) {
+            return null;
+        }
+        try {
+            String json = (String) host.extension(RENDER_VARIABLE, new String[] {variable}, RENDER_TIMEOUT_MS);
+            return JsonParser.parseString(json).getAsJsonObject();
+        } catch (Exception e) {
+            // The runtime could not render it richly: JShell's own text is still right.
+            JsonObject bundle = new JsonObject();
+            JsonObject data = new JsonObject();
+            data.addProperty("text/plain", event.value());
+            bundle.add("data", data);
+            return bundle;
+        }
+    }
+}

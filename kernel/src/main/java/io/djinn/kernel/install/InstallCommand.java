@@ -1,0 +1,90 @@
+package io.djinn.kernel.install;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.djinn.kernel.KernelLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "install", mixinStandardHelpOptions = true,
+        description = "Installs the Djinn kernelspec (kernel.json and logos), like 'python -m ipykernel install'.")
+public final class InstallCommand implements Callable<Integer> {
+
+    @Mixin
+    KernelSpecLocation location;
+
+    @Option(names = "--display-name", paramLabel = "TEXT", defaultValue = "Java (Djinn)",
+            description = "the name shown in the launcher (default: ${DEFAULT-VALUE})")
+    String displayName;
+
+    @Option(names = "--jvm-opt", paramLabel = "OPT",
+            description = "an option for the runtime JVM that runs the notebook's code, e.g. --jvm-opt=-Xmx8g (repeatable)")
+    List<String> runtimeJvmOptions = new ArrayList<>();
+
+    @Option(names = "--kernel-jvm-opt", paramLabel = "OPT", description = "an option for the kernel's own JVM (repeatable)")
+    List<String> kernelJvmOptions = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "an environment variable for the kernel (repeatable)")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = "--java", paramLabel = "PATH", description = "the java executable (default: the one running this)")
+    Path java;
+
+    @Override
+    public Integer call() throws Exception {
+        KernelLayout layout = KernelLayout.locate();
+        if (!Files.isRegularFile(layout.jar())) {
+            System.err.println("error: " + layout.jar() + " not found: run install from the built djinn.jar");
+            return 2;
+        }
+        Path directory;
+        try {
+            directory = location.kernelDirectory(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("kernel.json"), kernelJson(layout.jar()));
+        Logo.write(directory.resolve("logo-32x32.png"), 32);
+        Logo.write(directory.resolve("logo-64x64.png"), 64);
+        System.out.println("Installed kernelspec " + location.name + " (\"" + displayName + "\") in " + directory);
+        return 0;
+    }
+
+    String kernelJson(Path jar) {
+        JsonArray argv = new JsonArray();
+        argv.add((java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java")).toAbsolutePath().toString());
+        kernelJvmOptions.forEach(argv::add);
+        argv.add("-jar");
+        argv.add(jar.toAbsolutePath().toString());
+        argv.add("kernel");
+        argv.add("{connection_file}");
+
+        JsonObject environment = new JsonObject();
+        env.forEach(environment::addProperty);
+        if (!runtimeJvmOptions.isEmpty()) {
+            environment.addProperty("DJINN_JVM_OPTS", String.join(" ", runtimeJvmOptions));
+        }
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("debugger", false);
+
+        JsonObject spec = new JsonObject();
+        spec.add("argv", argv);
+        spec.addProperty("display_name", displayName);
+        spec.addProperty("language", "java");
+        spec.addProperty("interrupt_mode", "message");
+        spec.add("env", environment);
+        spec.add("metadata", metadata);
+        return new GsonBuilder().setPrettyPrinting().create().toJson(spec) + "\n";
+    }
+}

@@ -1,0 +1,158 @@
+package io.djinn.kernel.output;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.djinn.kernel.protocol.IopubChannel;
+import io.djinn.kernel.protocol.Message;
+import io.djinn.kernel.protocol.StdinChannel;
+import io.djinn.kernel.runtime.RuntimeIo;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything a running cell shows, published on iopub with that cell's request as parent: stdout and
+ * stderr in batches, display bundles after the text printed before them, results and errors.
+ */
+public final class CellOutput implements AutoCloseable {
+
+    private static final long FLUSH_EVERY_MS = 50;
+
+    private final IopubChannel iopub;
+    private final StdinChannel stdinChannel;
+    private final StreamBuffer stdout = new StreamBuffer(text -> stream("stdout", text));
+    private final StreamBuffer stderr = new StreamBuffer(text -> stream("stderr", text));
+    private final DisplayDecoder display = new DisplayDecoder(this::onDisplay);
+    private final StdinBridge stdin = new StdinBridge(this::requestLine);
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "djinn-output-flusher");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Message parent;
+    private volatile boolean allowStdin;
+
+    public CellOutput(IopubChannel iopub, StdinChannel stdinChannel) {
+        this.iopub = iopub;
+        this.stdinChannel = stdinChannel;
+        flusher.scheduleWithFixedDelay(this::flushStreams, FLUSH_EVERY_MS, FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The streams the runtime's output and input are connected to. */
+    public RuntimeIo runtimeIo() {
+        return new RuntimeIo(stdout, stderr, display, stdin);
+    }
+
+    /** From now on, output belongs to this request. */
+    public void begin(Message request, boolean stdinAllowed) {
+        flushStreams();
+        parent = request;
+        allowStdin = stdinAllowed;
+    }
+
+    /** Sends what is still buffered; called before the reply so no output trails into the next cell. */
+    public void end() {
+        flushStreams();
+        stdin.discard();
+    }
+
+    public void flushStreams() {
+        stdout.flush();
+        stderr.flush();
+    }
+
+    public void print(String text) {
+        flushStreams();
+        stream("stdout", text);
+    }
+
+    public void printError(String text) {
+        flushStreams();
+        stream("stderr", text);
+    }
+
+    private void stream(String name, String text) {
+        JsonObject content = new JsonObject();
+        content.addProperty("name", name);
+        content.addProperty("text", text);
+        iopub.publish(parent, "stream", content);
+    }
+
+    public void displayData(Map<String, String> bundle) {
+        JsonObject data = new JsonObject();
+        bundle.forEach(data::addProperty);
+        JsonObject content = new JsonObject();
+        content.add("data", data);
+        content.add("metadata", new JsonObject());
+        content.add("transient", new JsonObject());
+        flushStreams();
+        iopub.publish(parent, "display_data", content);
+    }
+
+    public void executeResult(int executionCount, JsonObject bundle) {
+        JsonObject content = new JsonObject();
+        content.addProperty("execution_count", executionCount);
+        content.add("data", bundle.getAsJsonObject("data"));
+        content.add("metadata", bundle.has("metadata") ? bundle.getAsJsonObject("metadata") : new JsonObject());
+        flushStreams();
+        iopub.publish(parent, "execute_result", content);
+    }
+
+    public void error(String name, String value, List<String> traceback) {
+        JsonObject content = errorContent(name, value, traceback);
+        flushStreams();
+        iopub.publish(parent, "error", content);
+    }
+
+    public static JsonObject errorContent(String name, String value, List<String> traceback) {
+        JsonObject content = new JsonObject();
+        content.addProperty("ename", name);
+        content.addProperty("evalue", value);
+        JsonArray lines = new JsonArray();
+        traceback.forEach(lines::add);
+        content.add("traceback", lines);
+        return content;
+    }
+
+    private void onDisplay(JsonObject message) {
+        flushStreams();
+        String type = message.has("type") ? message.get("type").getAsString() : "";
+        JsonObject content = new JsonObject();
+        if ("clear".equals(type)) {
+            content.addProperty("wait", message.has("wait") && message.get("wait").getAsBoolean());
+            iopub.publish(parent, "clear_output", content);
+            return;
+        }
+        content.add("data", message.getAsJsonObject("data"));
+        content.add("metadata", message.has("metadata") ? message.getAsJsonObject("metadata") : new JsonObject());
+        JsonObject transientPart = new JsonObject();
+        if (message.has("display_id")) {
+            transientPart.addProperty("display_id", message.get("display_id").getAsString());
+        }
+        content.add("transient", transientPart);
+        iopub.publish(parent, "update".equals(type) ? "update_display_data" : "display_data", content);
+    }
+
+    private String requestLine() throws IOException {
+        Message request = parent;
+        if (!allowStdin || request == null) {
+            throw new IOException("this frontend does not accept input (allow_stdin is false)");
+        }
+        flushStreams();
+        return stdinChannel.requestInput(request, "", false);
+    }
+
+    /** Ends a pending input request, as an interrupt must. */
+    public void cancelInput() {
+        stdinChannel.cancel();
+    }
+
+    @Override
+    public void close() {
+        flushStreams();
+        flusher.shutdownNow();
+    }
+}

@@ -1,0 +1,217 @@
+package io.djinn.kernel.runtime;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import jdk.jshell.JShell;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.spi.ExecutionControl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the JShell instance and the runtime JVM behind it: starts them with their preloads, stops a
+ * running cell, notices a runtime that died, and replaces it.
+ *
+ * <p>JShell is not thread-safe. The cell thread holds the analysis gate while it evaluates, except while
+ * user code runs in the runtime ({@link HostExecutionControl#invoke}); completion and inspection take the
+ * gate too, so they are answered during long cells without racing the compiler.
+ */
+public final class RuntimeHost implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeHost.class);
+
+    private final RuntimeSettings settings;
+    private final RuntimeIo io;
+    private final Semaphore analysisGate = new Semaphore(1);
+    private final List<String> addedClasspath = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "djinn-runtime-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile JShell shell;
+    private volatile RuntimeProcess process;
+    private volatile ExecutionControl control;
+    private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
+
+    public RuntimeHost(RuntimeSettings settings, RuntimeIo io) {
+        this.settings = settings;
+        this.io = io;
+    }
+
+    /** Starts the runtime in the background; {@link #awaitReady()} waits for it. */
+    public void startInBackground() {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        ready = future;
+        Thread thread = new Thread(() -> {
+            try {
+                start();
+                future.complete(null);
+            } catch (Throwable e) {
+                LOG.error("the runtime did not start", e);
+                future.completeExceptionally(e);
+            }
+        }, "djinn-runtime-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits for the runtime; throws with the reason when it could not start. */
+    public void awaitReady() throws Exception {
+        try {
+            ready.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        }
+    }
+
+    public boolean isReady() {
+        return ready.isDone() && !ready.isCompletedExceptionally() && shell != null;
+    }
+
+    /** Starts a runtime and runs the startup sources; blocking. */
+    public synchronized void start() throws Exception {
+        analysisGate.acquireUninterruptibly();
+        try {
+            PrintStream out = new PrintStream(io.stdout(), true, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(io.stderr(), true, StandardCharsets.UTF_8);
+            RuntimeProvider provider = new RuntimeProvider(settings.javaCommand(), settings.startTimeoutMillis(), io,
+                    analysisGate, (startedProcess, startedControl) -> {
+                        process = startedProcess;
+                        control = startedControl;
+                    });
+            JShell built = JShell.builder()
+                    .executionEngine(provider, java.util.Map.of())
+                    .compilerOptions(settings.compilerOptions().toArray(String[]::new))
+                    .in(io.stdin()).out(out).err(err)
+                    .build();
+            for (String entry : addedClasspath) {
+                built.addToClasspath(entry);
+            }
+            for (RuntimeSettings.StartupSource source : settings.startup()) {
+                runStartup(built, source);
+            }
+            shell = built;
+            LOG.info("runtime ready (pid {})", process.pid());
+        } finally {
+            analysisGate.release();
+        }
+    }
+
+    private static void runStartup(JShell shell, RuntimeSettings.StartupSource source) {
+        for (SnippetSource snippet : SnippetSource.split(shell.sourceCodeAnalysis(), source.code())) {
+            for (SnippetEvent event : shell.eval(snippet.code())) {
+                if (event.status() == jdk.jshell.Snippet.Status.REJECTED || event.exception() != null) {
+                    LOG.warn("startup source {}: '{}' failed: {}", source.name(), snippet.code().strip(),
+                            event.exception() != null ? event.exception().toString()
+                                    : shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
+                }
+            }
+        }
+    }
+
+    public JShell shell() {
+        return shell;
+    }
+
+    public Semaphore analysisGate() {
+        return analysisGate;
+    }
+
+    /** Stops the cell running now, if any; the runtime and its variables stay. */
+    public void interrupt() {
+        RuntimeProcess current = process;
+        if (current != null) {
+            current.requestStop();
+        }
+    }
+
+    /** Runs the action after the delay unless cancelled first (cell time-outs). */
+    public ScheduledFuture<?> schedule(Runnable action, long millis) {
+        return watchdog.schedule(action, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** False once the runtime process has ended, whatever the reason. */
+    public boolean isAlive() {
+        RuntimeProcess current = process;
+        return current != null && current.isAlive() && shell != null;
+    }
+
+    /** The reason the current runtime ended (waits briefly for its exit status). */
+    public RuntimeDeath death() {
+        RuntimeProcess current = process;
+        Integer status = current == null ? null : current.exitStatus(2000);
+        return new RuntimeDeath(status, current == null ? List.of() : current.lastLogLines());
+    }
+
+    /** Replaces the runtime with a fresh one; the classpath added so far comes along, variables do not. */
+    public synchronized void restart() throws Exception {
+        closeRuntime();
+        start();
+        ready = CompletableFuture.completedFuture(null);
+    }
+
+    /** Kills the runtime now (a wedged one); the next cell sees it dead and restarts it. */
+    public void kill() {
+        RuntimeProcess current = process;
+        if (current != null) {
+            current.kill();
+        }
+    }
+
+    public void addToClasspath(String entry) {
+        shell.addToClasspath(entry);
+        addedClasspath.add(entry);
+    }
+
+    /**
+     * Runs an extension command in the runtime, killing the runtime when it does not answer in time,
+     * which turns a wedged runtime into a dead one that the kernel can replace.
+     */
+    public Object extension(String command, Object argument, long timeoutMillis) throws Exception {
+        ScheduledFuture<?> guard = watchdog.schedule(this::kill, timeoutMillis, TimeUnit.MILLISECONDS);
+        try {
+            return executionControl().extensionCommand(command, argument);
+        } finally {
+            guard.cancel(false);
+        }
+    }
+
+    private ExecutionControl executionControl() {
+        ExecutionControl current = control;
+        if (current == null) {
+            throw new IllegalStateException("the runtime is not running");
+        }
+        return current;
+    }
+
+    private void closeRuntime() {
+        JShell current = shell;
+        shell = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the old runtime", e);
+            }
+        }
+        RuntimeProcess old = process;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closeRuntime();
+        watchdog.shutdownNow();
+    }
+}
