@@ -67,9 +67,14 @@ public final class Env {
         return cache.resolve("djinn").resolve("djl");
     }
 
-    /** Offline: DJL and %maven never try the network, and fail at once instead of after time-outs. */
+    /** DJL offline: it never tries to download (natives, models) and fails at once instead of after time-outs. */
     public boolean offline() {
         return Boolean.parseBoolean(first("DJINN_OFFLINE", "DJL_OFFLINE"));
+    }
+
+    /** %maven offline: only the local repository is used. */
+    public boolean mavenOffline() {
+        return Boolean.parseBoolean(first("DJINN_MAVEN_OFFLINE"));
     }
 
     /** Whether the runtime loads the PyTorch engine in the background as soon as it starts. */

@@ -46,7 +46,7 @@ final class Kernel {
         ProvidedArtifacts provided = ProvidedArtifacts.read(layout.providedArtifacts());
         MagicRegistry magics = new MagicRegistry();
         IJavaMagics.registerAll(magics, provided);
-        MavenSession maven = new LazyMavenSession(() -> new MavenResolver(env.mavenLocalRepository(), env.offline(),
+        MavenSession maven = new LazyMavenSession(() -> new MavenResolver(env.mavenLocalRepository(), env.mavenOffline(),
                 provided));
 
         Path workingDirectory = Path.of("").toAbsolutePath();

@@ -64,6 +64,23 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
     }
 
     @Override
+    protected void clientCodeEnter() {
+        discardUnreadInput();
+        super.clientCodeEnter();
+    }
+
+    /** Input a previous cell asked for but did not read belongs to that cell, not to this one. */
+    private static void discardUnreadInput() {
+        try {
+            while (System.in.available() > 0) {
+                System.in.read();
+            }
+        } catch (java.io.IOException e) {
+            // Nothing to discard.
+        }
+    }
+
+    @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
             InternalException {
         switch (command) {

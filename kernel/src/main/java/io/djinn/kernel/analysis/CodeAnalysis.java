@@ -59,17 +59,28 @@ public final class CodeAnalysis {
         });
     }
 
-    /** Signature and javadoc of what is at the cursor; also with the cursor just after a name. */
+    /**
+     * Signature and javadoc of what is at the cursor. JShell documents a name only with the cursor at
+     * its end or just inside the parentheses of a call, so the cursor is moved there: inside a name,
+     * at the end of a method name without parentheses (as JupyterLab sends it), or on a variable.
+     */
     public String inspect(String code, int cursor) {
         return withAnalysis("", (shell, analysis) -> {
             Snippet snippet = Snippet.around(analysis, blankMagics(code), cursor);
-            String found = documentation(analysis, snippet.code(), snippet.cursor());
-            if (found.isEmpty() && snippet.cursor() > 0
-                    && Character.isJavaIdentifierPart(snippet.code().charAt(snippet.cursor() - 1))) {
-                found = documentation(analysis, snippet.code(), snippet.cursor() - 1);
+            String text = snippet.code();
+            int end = snippet.cursor();
+            while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+                end++;
+            }
+            String found = documentation(analysis, text, end);
+            if (found.isEmpty() && end < text.length() && text.charAt(end) == '(') {
+                found = documentation(analysis, text, end + 1);
+            }
+            if (found.isEmpty() && end > 0 && Character.isJavaIdentifierPart(text.charAt(end - 1))) {
+                found = documentation(analysis, text.substring(0, end) + "(", end + 1);
             }
             if (found.isEmpty()) {
-                found = typeOfExpressionAt(analysis, snippet.code(), snippet.cursor());
+                found = typeOfExpressionAt(analysis, text, end);
             }
             return found;
         });

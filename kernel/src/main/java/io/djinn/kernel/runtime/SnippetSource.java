@@ -25,11 +25,23 @@ public record SnippetSource(String code, int startLine) {
             }
             int consumed = remaining.length() - info.remaining().length();
             String consumedText = remaining.substring(0, consumed);
-            snippets.add(new SnippetSource(info.source(), line + leadingNewlines(consumedText)));
+            // Drop the blank lines before the snippet, counting them, so that positions inside the
+            // snippet's code map to cell lines exactly once.
+            String code = info.source();
+            code = code.substring(code.lastIndexOf('\n', firstNonWhitespace(code)) + 1);
+            snippets.add(new SnippetSource(code, line + leadingNewlines(consumedText)));
             line += count(consumedText, '\n');
             remaining = info.remaining();
         }
         return snippets;
+    }
+
+    private static int firstNonWhitespace(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static int leadingNewlines(String text) {
