@@ -86,12 +86,18 @@ class Kernel:
         self.client = self.manager.blocking_client()
         self.client.start_channels()
         self.client.wait_for_ready(timeout=60)
+        # iopub messages read while collecting another request, kept for their own collect()
+        self.backlog = {}
+        self.replies = {}
 
     def collect(self, msg_id, timeout=120, on_input=None, expect_input=True):
         """Reads the iopub messages of msg_id up to its idle status, then its shell reply."""
         iopub = []
         deadline = time.monotonic() + timeout
-        while True:
+        for msg in self.backlog.pop(msg_id, []):
+            check_message(msg)
+            iopub.append(msg)
+        while not (iopub and iopub[-1]["msg_type"] == "status" and iopub[-1]["content"]["execution_state"] == "idle"):
             remaining = deadline - time.monotonic()
             assert remaining > 0, f"no idle status for {msg_id} within {timeout}s; got {[m['msg_type'] for m in iopub]}"
             if on_input is not None:
@@ -110,20 +116,30 @@ class Kernel:
                 if type(e).__name__ == "Empty":
                     continue
                 raise
-            if msg["parent_header"].get("msg_id") != msg_id:
+            parent = msg["parent_header"].get("msg_id")
+            if parent != msg_id:
+                self.backlog.setdefault(parent, []).append(msg)
                 continue
             check_message(msg)
             iopub.append(msg)
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                break
-        reply = self.client.get_shell_msg(timeout=max(1, deadline - time.monotonic()))
-        assert reply["parent_header"]["msg_id"] == msg_id
+        reply = self.shell_reply(msg_id, deadline)
         check_message(reply)
         statuses = [m for m in iopub if m["msg_type"] == "status"]
         assert iopub[0]["msg_type"] == "status" and iopub[0]["content"]["execution_state"] == "busy", \
             [m["msg_type"] for m in iopub]
         assert len(statuses) == 2, [m["msg_type"] for m in iopub]
         return Result(reply, iopub)
+
+    def shell_reply(self, msg_id, deadline):
+        """The shell reply to msg_id; replies to other requests are kept for their own collect()."""
+        if msg_id in self.replies:
+            return self.replies.pop(msg_id)
+        while True:
+            reply = self.client.get_shell_msg(timeout=max(1, deadline - time.monotonic()))
+            parent = reply["parent_header"]["msg_id"]
+            if parent == msg_id:
+                return reply
+            self.replies[parent] = reply
 
     def execute(self, code, timeout=120, on_input=None, **kwargs):
         msg_id = self.client.execute(code, allow_stdin=on_input is not None, **kwargs)

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
 public final class CellRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
+    private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
+    // Must match io.djinn.runtime.DjinnExecutionControl.HEAP_STATUS.
+    private static final String HEAP_STATUS = "djinn.heap";
+    private static final long HEAP_CHECK_TIMEOUT_MS = 15_000;
+    private static final double UNUSABLE_HEAP_FRACTION = 0.9;
 
     private final RuntimeHost host;
     private final CellOutput output;
@@ -64,7 +69,7 @@ public final class CellRunner {
                     "the runtime JVM could not start: " + e.getMessage()));
         }
         if (!host.isAlive()) {
-            CellFailure restartFailure = replaceDeadRuntime("Before this cell: ");
+            CellFailure restartFailure = replaceDeadRuntime("Before this cell: ", null);
             if (restartFailure != null) {
                 return CellResult.failed(restartFailure);
             }
@@ -124,11 +129,17 @@ public final class CellRunner {
         if (result instanceof JavaEvaluator.Result.Done done) {
             return CellResult.ok(done.value());
         } else if (result instanceof JavaEvaluator.Result.Failed failed) {
+            if (OUT_OF_MEMORY.equals(failed.failure().name())) {
+                CellFailure unusable = replaceIfHeapStaysFull();
+                if (unusable != null) {
+                    return CellResult.failed(unusable);
+                }
+            }
             return CellResult.failed(failed.failure());
         } else if (result instanceof JavaEvaluator.Result.Interrupted) {
             return CellResult.failed(interrupted());
         }
-        return CellResult.failed(replaceDeadRuntime(""));
+        return CellResult.failed(replaceDeadRuntime("", null));
     }
 
     private CellFailure interrupted() {
@@ -138,11 +149,31 @@ public final class CellRunner {
                 : CellFailure.plain("Interrupted", "the cell was stopped; the variables defined before it are kept.");
     }
 
-    /** Describes how the runtime died and starts a fresh one; returns the failure to show. */
-    private CellFailure replaceDeadRuntime(String prefix) {
+    /**
+     * After an OutOfMemoryError: a runtime whose heap is still nearly full after a collection would
+     * fail every later cell, so it is replaced now; one that recovered keeps its variables.
+     */
+    private CellFailure replaceIfHeapStaysFull() {
+        long[] heap;
+        try {
+            heap = (long[]) host.extension(HEAP_STATUS, null, HEAP_CHECK_TIMEOUT_MS);
+        } catch (Exception e) {
+            return replaceDeadRuntime("", null);
+        }
+        if (heap[1] > 0 && heap[0] > UNUSABLE_HEAP_FRACTION * heap[1]) {
+            host.kill();
+            return replaceDeadRuntime("", String.format("The runtime JVM ran out of heap memory and stayed full after a "
+                    + "collection (%d of %d MiB in use), so it could not run anything more. Give it more with "
+                    + "DJINN_JVM_OPTS=-Xmx..., or keep fewer large objects.", heap[0] >> 20, heap[1] >> 20));
+        }
+        return null;
+    }
+
+    /** Describes how the runtime died (or the given cause) and starts a fresh one; returns the failure. */
+    private CellFailure replaceDeadRuntime(String prefix, String cause) {
         RuntimeDeath death = host.death();
-        LOG.warn("runtime died: {}", death.describe());
-        String message = prefix + death.describe();
+        String message = prefix + (cause != null ? cause : death.describe());
+        LOG.warn("runtime replaced: {}", message);
         try {
             host.restart();
             message += "\nA fresh runtime was started: variables and definitions are gone, "

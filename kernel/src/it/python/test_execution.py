@@ -1,0 +1,99 @@
+"""Execution semantics: ordering, stop_on_error, JShell pitfalls, preloads."""
+import time
+
+
+def test_first_tensor_op_needs_no_maven_line(kernel):
+    result = kernel.ok("var manager = NDManager.newBaseManager();\nmanager.randomNormal(new Shape(2, 3))")
+    data = result.of_type("execute_result")[0]["content"]["data"]
+    assert "(2, 3)" in data["text/plain"] and "float32" in data["text/plain"] and "cpu()" in data["text/plain"]
+    assert "<pre>" in data["text/html"] and "device" in data["text/html"]
+
+
+def test_tablesaw_table_renders_as_html(kernel):
+    result = kernel.ok(
+        'var t = Table.create("scores", IntColumn.create("epoch", IntStream.range(0, 20).toArray()),\n'
+        '    DoubleColumn.create("loss", IntStream.range(0, 20).mapToDouble(i -> 1.0 / (i + 1)).toArray()));\n'
+        "t")
+    data = result.of_type("execute_result")[0]["content"]["data"]
+    html = data["text/html"]
+    assert "<table>" in html and "epoch" in html and "loss" in html
+    assert "20 rows × 2 columns" in html
+    assert "<th>19</th>" in html and "<th>10</th>" not in html  # first and last rows only
+    assert "scores" in data["text/plain"]
+
+
+def test_stop_on_error_aborts_the_queued_cells(kernel):
+    client = kernel.client
+    failing = client.execute('throw new RuntimeException("first fails");')
+    queued = [client.execute('System.out.println("must not run");') for _ in range(3)]
+    first = kernel.collect(failing)
+    assert first.status == "error"
+    for msg_id in queued:
+        result = kernel.collect(msg_id)
+        assert result.status == "aborted"
+        assert "must not run" not in result.stdout()
+    assert kernel.ok("1 + 1").result_text() == "2"
+
+
+def test_without_stop_on_error_queued_cells_run(kernel):
+    client = kernel.client
+    failing = client.execute('throw new RuntimeException("fails");', stop_on_error=False)
+    queued = client.execute('System.out.println("runs anyway");')
+    assert kernel.collect(failing).status == "error"
+    assert kernel.collect(queued).stdout() == "runs anyway\n"
+
+
+def test_variable_survives_a_later_import(kernel):
+    kernel.ok("int kept = 42;")
+    kernel.ok("import java.util.concurrent.atomic.AtomicLong;")
+    kernel.ok("// a comment first\nimport java.util.concurrent.atomic.AtomicInteger;")
+    assert kernel.ok("kept").result_text() == "42"
+
+
+def test_redefining_a_method_signature_does_not_hang(kernel):
+    kernel.ok("int twice(int x) { return 2 * x; }")
+    assert kernel.ok("twice(4)").result_text() == "8"
+    start = time.monotonic()
+    kernel.ok("long twice(long x, long y) { return 2 * x + y; }", timeout=30)
+    kernel.ok("String twice(String s) { return s + s; }", timeout=30)
+    assert time.monotonic() - start < 20
+    assert kernel.ok('twice("ab")').result_text() == "abab"
+    assert kernel.ok("twice(4)").result_text() == "8"
+
+
+def test_a_cell_with_several_snippets_shows_the_last_value(kernel):
+    result = kernel.ok("int a = 2;\nint b = 3;\na * b")
+    assert result.result_text() == "6"
+
+
+def test_arrays_show_their_contents(kernel):
+    assert kernel.ok("new int[] {1, 2, 3}").result_text() == "[1, 2, 3]"
+
+
+def test_execution_count_increments(kernel):
+    first = kernel.ok("1").reply["content"]["execution_count"]
+    second = kernel.ok("2").reply["content"]["execution_count"]
+    assert second == first + 1
+
+
+def test_unresolved_method_is_reported(kernel):
+    result = kernel.ok("int usesLater() { return notYetDeclared * 2; }")
+    assert "notYetDeclared" in result.stderr()
+    kernel.ok("int notYetDeclared = 21;")
+    assert kernel.ok("usesLater()").result_text() == "42"
+
+
+def test_kernel_answers_while_a_cell_runs(kernel):
+    client = kernel.client
+    running = client.execute("Thread.sleep(3000);")
+    time.sleep(0.5)
+    start = time.monotonic()
+    info = kernel.request("kernel_info", timeout=5)
+    completion = kernel.request("complete", "Strin", 5, timeout=5)
+    inspection = kernel.request("inspect", "String", 6, timeout=5)
+    elapsed = time.monotonic() - start
+    assert info.reply["content"]["status"] == "ok"
+    assert "String" in completion.reply["content"]["matches"]
+    assert inspection.reply["content"]["found"]
+    assert elapsed < 2.0, elapsed
+    assert kernel.collect(running).status == "ok"
