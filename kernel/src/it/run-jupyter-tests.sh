@@ -26,4 +26,7 @@ export DJINN_TEST_KERNELS="$kernels"
 # Tests never need the network for DJL: fail fast if something tries.
 export DJINN_OFFLINE="${DJINN_OFFLINE:-true}"
 export DJINN_CACHE_DIR="${DJINN_CACHE_DIR:-$HOME/.cache/djinn/djl}"
-exec "$venv/bin/python" -m pytest -ra -p no:cacheprovider kernel/src/it/python "$@"
+if [ $# -eq 0 ]; then
+  set -- kernel/src/it/python
+fi
+exec "$venv/bin/python" -m pytest -ra -p no:cacheprovider "$@"

@@ -96,8 +96,7 @@ final class Kernel {
         java.add(classpath);
         java.add("io.djinn.runtime.RuntimeMain");
 
-        List<String> compiler = new ArrayList<>(List.of("--class-path", classpath));
-        compiler.addAll(words("DJINN_COMPILER_OPTS", env.compilerOptions()));
+        List<String> compiler = new ArrayList<>(words("DJINN_COMPILER_OPTS", env.compilerOptions()));
 
         List<RuntimeSettings.StartupSource> startup = new ArrayList<>();
         startup.add(new RuntimeSettings.StartupSource("default imports", resource("default-imports.jsh")));
@@ -112,7 +111,7 @@ final class Kernel {
         if (!env.startupScript().isBlank()) {
             startup.add(new RuntimeSettings.StartupSource("DJINN_STARTUP_SCRIPT", env.startupScript()));
         }
-        return new RuntimeSettings(java, compiler, startup, RUNTIME_START_TIMEOUT_MS);
+        return new RuntimeSettings(java, compiler, entries, startup, RUNTIME_START_TIMEOUT_MS);
     }
 
     private static List<String> words(String variable, String value) {

@@ -93,6 +93,9 @@ public final class RuntimeHost implements AutoCloseable {
                     .compilerOptions(settings.compilerOptions().toArray(String[]::new))
                     .in(io.stdin()).out(out).err(err)
                     .build();
+            // Through JShell, not a --class-path compiler option, which would hide later additions
+            // from the compiler. The runtime already has these on its class path: its loader asks that first.
+            built.addToClasspath(String.join(java.io.File.pathSeparator, settings.classpath()));
             for (String entry : addedClasspath) {
                 built.addToClasspath(entry);
             }

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * How to start a runtime: the java command line (without the port, which is added at start), the
- * compiler's options (with the runtime's classpath) and the sources run first in every new runtime.
+ * compiler's options, the classpath the compiler must see (the runtime's own), and the sources run
+ * first in every new runtime.
  */
-public record RuntimeSettings(List<String> javaCommand, List<String> compilerOptions, List<StartupSource> startup,
-        long startTimeoutMillis) {
+public record RuntimeSettings(List<String> javaCommand, List<String> compilerOptions, List<String> classpath,
+        List<StartupSource> startup, long startTimeoutMillis) {
 
     /** A named piece of startup code (default imports, a user's startup script). */
     public record StartupSource(String name, String code) {}

@@ -19,7 +19,7 @@ final class ClasspathEntries {
         List<Path> entries = new ArrayList<>();
         for (String pattern : patterns) {
             List<Path> matched = pattern.contains("*") || pattern.contains("?") || pattern.contains("[")
-                    ? glob(base, pattern) : List.of(base.resolve(pattern).normalize());
+                    ? glob(base, pattern) : new ArrayList<>(List.of(base.resolve(pattern).normalize()));
             matched.removeIf(path -> !Files.exists(path));
             if (jarsOnly) {
                 matched.removeIf(path -> Files.isDirectory(path) || !path.toString().endsWith(".jar"));
