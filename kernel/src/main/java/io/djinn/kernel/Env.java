@@ -83,10 +83,10 @@ public final class Env {
         return value.isBlank() || Boolean.parseBoolean(value);
     }
 
-    /** The kernel's log level (error, warn, info, debug); the log goes to the Jupyter server's console. */
+    /** The kernel's log level (error, warn, info, debug; default warn); the log goes to the Jupyter server's console. */
     public String logLevel() {
         String value = first("DJINN_LOG_LEVEL");
-        return value.isBlank() ? "info" : value;
+        return value.isBlank() ? "warn" : value;
     }
 
     /** Maven's local repository for %maven. */
