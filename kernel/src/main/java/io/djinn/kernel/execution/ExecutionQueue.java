@@ -83,7 +83,9 @@ public final class ExecutionQueue {
             iopub.publish(request, "execute_input", input);
         }
         output.begin(request, request.bool("allow_stdin", true));
+        long started = System.nanoTime();
         CellResult result = runner.run(code, count);
+        LOG.debug("cell {} ran in {} µs", count, (System.nanoTime() - started) / 1000);
         if (result.succeeded() && result.value() != null && !silent) {
             output.executeResult(count, result.value());
         }

@@ -30,6 +30,7 @@ final class JavaEvaluator {
         record RuntimeDied() implements Result {}
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JavaEvaluator.class);
     // Must match io.djinn.runtime.DjinnExecutionControl.RENDER_VARIABLE.
     private static final String RENDER_VARIABLE = "djinn.render";
     private static final long RENDER_TIMEOUT_MS = 30_000;
@@ -60,7 +61,9 @@ final class JavaEvaluator {
             }
             List<SnippetEvent> events;
             try {
+                long started = System.nanoTime();
                 events = shell.eval(snippet.code());
+                LOG.debug("JShell eval took {} µs", (System.nanoTime() - started) / 1000);
             } catch (IllegalStateException closed) {
                 return new Result.RuntimeDied();
             }
@@ -121,7 +124,9 @@ final class JavaEvaluator {
             return null;
         }
         try {
+            long started = System.nanoTime();
             String json = (String) host.extension(RENDER_VARIABLE, new String[] {variable}, RENDER_TIMEOUT_MS);
+            LOG.debug("rendering took {} µs", (System.nanoTime() - started) / 1000);
             return JsonParser.parseString(json).getAsJsonObject();
         } catch (Exception e) {
             // The runtime could not render it richly: JShell's own text is still right.

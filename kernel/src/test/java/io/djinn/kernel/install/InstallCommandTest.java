@@ -21,7 +21,7 @@ class InstallCommandTest {
         assertEquals("message", spec.get("interrupt_mode").getAsString());
         assertEquals("Java GPU", spec.get("display_name").getAsString());
         assertEquals("java", spec.get("language").getAsString());
-        assertEquals("[\"/opt/jdk/bin/java\",\"-XX:+UseSerialGC\",\"-jar\",\"/opt/djinn/djinn.jar\",\"kernel\","
+        assertEquals("[\"/opt/jdk/bin/java\",\"-XX:TieredStopAtLevel=1\",\"-XX:+UseSerialGC\",\"-XX:+UseSerialGC\",\"-jar\",\"/opt/djinn/djinn.jar\",\"kernel\","
                 + "\"{connection_file}\"]", spec.get("argv").toString());
         assertEquals("-Xmx8g -Dx=1", spec.getAsJsonObject("env").get("DJINN_JVM_OPTS").getAsString());
         assertEquals("1000", spec.getAsJsonObject("env").get("DJINN_TIMEOUT").getAsString());
