@@ -126,3 +126,19 @@ def test_magic_between_code_lines(kernel, tmp_path):
     classes, _ = build_jar(tmp_path)
     result = kernel.ok(f'int before = 1;\n%classpath {classes}\ndemo.Greeter.hi("middle")')
     assert result.result_text() == "hi middle"
+
+
+def test_an_ijava_d2l_style_header_runs_on_the_pytorch_engine(kernel):
+    """Notebooks written for IJava and d2l-java pin old DJL versions and MXNet; they must still run."""
+    result = kernel.ok("%maven ai.djl:api:0.20.0\n"
+                       "%maven ai.djl.mxnet:mxnet-engine:0.20.0\n"
+                       "%maven ai.djl.mxnet:mxnet-native-auto:1.8.0\n"
+                       "%maven org.slf4j:slf4j-simple:1.7.36\n"
+                       "NDManager manager = NDManager.newBaseManager();\n"
+                       "manager.arange(12).reshape(3, 4).sum().getLong()", timeout=300)
+    out = result.stdout()
+    assert "ai.djl:api is provided by Djinn (0.35.1)" in out
+    assert out.count("another deep-learning engine") == 2
+    assert "org.slf4j:slf4j-simple is provided by Djinn" in out
+    assert result.result_text() == "66"
+    assert kernel.ok("Engine.getInstance().getEngineName()").result_text() == "PyTorch"

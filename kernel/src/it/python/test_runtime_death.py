@@ -6,9 +6,9 @@ import pytest
 from djinn_client import Kernel, KERNELS
 
 
-@pytest.fixture(scope="module")
-def small_heap_kernel():
-    k = Kernel(KERNELS[0], env={"DJINN_JVM_OPTS": "-Xmx192m"})
+@pytest.fixture(scope="module", params=KERNELS)
+def small_heap_kernel(request):
+    k = Kernel(request.param, env={"DJINN_JVM_OPTS": "-Xmx192m"})
     yield k
     k.shutdown()
 
@@ -25,14 +25,16 @@ def assert_replaced(kernel, result, *words):
     assert "(1)" in kernel.ok("NDManager.newBaseManager().ones(new Shape(1))").result_text()
 
 
-def test_system_exit(kernel):
+def test_system_exit(each_jdk_kernel):
+    kernel = each_jdk_kernel
     kernel.ok("int lost = 1;")
     result = kernel.execute("System.exit(3);")
     assert_replaced(kernel, result, "exited with status 3")
     assert kernel.execute("lost").status == "error"  # the variables went with the old runtime
 
 
-def test_native_abort_in_libtorch(kernel):
+def test_native_abort_in_libtorch(each_jdk_kernel):
+    kernel = each_jdk_kernel
     # DJL 0.35's PyTorch JNI aborts the JVM on BFLOAT16 (the device issue guards it; here it is the crash case).
     result = kernel.execute("NDManager.newBaseManager().ones(new Shape(2)).toType(DataType.BFLOAT16, false)")
     if result.status == "ok":
@@ -40,7 +42,8 @@ def test_native_abort_in_libtorch(kernel):
     assert_replaced(kernel, result, "signal 6", "SIGABRT")
 
 
-def test_runtime_killed_from_outside(kernel):
+def test_runtime_killed_from_outside(each_jdk_kernel):
+    kernel = each_jdk_kernel
     pid = int(kernel.ok("ProcessHandle.current().pid()").result_text())
     msg_id = kernel.client.execute("Thread.sleep(60000);")
     import time
