@@ -50,16 +50,17 @@ def check_message(msg):
 class Result:
     """The reply and the iopub messages (in order, status included) of one request."""
 
-    def __init__(self, reply, iopub):
+    def __init__(self, reply, iopub, stdin=()):
         self.reply = reply
         self.iopub = iopub
+        self.stdin = list(stdin)
 
     @property
     def status(self):
         return self.reply["content"]["status"]
 
     def of_type(self, *types):
-        return [m for m in self.iopub if m["msg_type"] in types]
+        return [m for m in self.iopub + self.stdin if m["msg_type"] in types]
 
     def stdout(self):
         return "".join(m["content"]["text"] for m in self.of_type("stream") if m["content"]["name"] == "stdout")
@@ -93,6 +94,7 @@ class Kernel:
     def collect(self, msg_id, timeout=120, on_input=None, expect_input=True):
         """Reads the iopub messages of msg_id up to its idle status, then its shell reply."""
         iopub = []
+        stdin = []
         deadline = time.monotonic() + timeout
         for msg in self.backlog.pop(msg_id, []):
             check_message(msg)
@@ -104,7 +106,7 @@ class Kernel:
                 try:
                     request = self.client.get_stdin_msg(timeout=0.05)
                     check_message(request)
-                    iopub.append(request)
+                    stdin.append(request)
                     self.client.input(on_input(request["content"]))
                     continue
                 except Exception as e:  # queue.Empty
@@ -128,7 +130,7 @@ class Kernel:
         assert iopub[0]["msg_type"] == "status" and iopub[0]["content"]["execution_state"] == "busy", \
             [m["msg_type"] for m in iopub]
         assert len(statuses) == 2, [m["msg_type"] for m in iopub]
-        return Result(reply, iopub)
+        return Result(reply, iopub, stdin)
 
     def shell_reply(self, msg_id, deadline):
         """The shell reply to msg_id; replies to other requests are kept for their own collect()."""
@@ -145,7 +147,7 @@ class Kernel:
         msg_id = self.client.execute(code, allow_stdin=on_input is not None, **kwargs)
         result = self.collect(msg_id, timeout, on_input)
         if not kwargs.get("silent"):
-            kinds = [m["msg_type"] for m in result.iopub if m["msg_type"] != "input_request"]
+            kinds = [m["msg_type"] for m in result.iopub]
             assert kinds[1] == "execute_input", kinds
         return result
 

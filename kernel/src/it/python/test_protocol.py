@@ -185,6 +185,31 @@ def test_stdin_input_request(kernel):
     assert result.stdout() == "got typed text\n"
 
 
+def test_exactly_one_input_request_per_line(kernel):
+    """Readers read ahead; each line the cell reads must still prompt once, in every cell."""
+    for i in range(6):
+        asked = []
+        result = kernel.execute(
+            'var in = new java.util.Scanner(System.in);\n'
+            'System.out.println(in.nextInt() + in.nextInt());',
+            on_input=lambda request: asked.append(request) or str(10 * (len(asked))))
+        assert result.status == "ok", result.error()
+        assert result.stdout() == "30\n"
+        assert len(asked) == 2, [r["prompt"] for r in asked]
+
+
+def test_input_with_a_prompt_and_a_password(kernel):
+    asked = []
+    result = kernel.execute(
+        'String name = io.djinn.api.Input.readLine("Name: ");\n'
+        'String secret = io.djinn.api.Input.readPassword("Token: ");\n'
+        'System.out.println(name + " " + secret.length());',
+        on_input=lambda request: asked.append(request) or ("ada" if len(asked) == 1 else "s3cret"))
+    assert result.status == "ok", result.error()
+    assert [(r["prompt"], r["password"]) for r in asked] == [("Name: ", False), ("Token: ", True)]
+    assert result.stdout() == "ada 6\n"
+
+
 def test_stdin_without_frontend_support_is_an_error_not_a_hang(kernel):
     result = kernel.execute("System.in.read()", timeout=30)
     assert result.status == "error", (result.result_text(), result.stdout(), result.stderr())

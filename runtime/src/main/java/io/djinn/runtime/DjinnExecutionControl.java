@@ -65,19 +65,9 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
 
     @Override
     protected void clientCodeEnter() {
-        discardUnreadInput();
+        // Input a previous cell asked for but did not read belongs to that cell, not to this one.
+        LineInput.instance().resetForNextCell();
         super.clientCodeEnter();
-    }
-
-    /** Input a previous cell asked for but did not read belongs to that cell, not to this one. */
-    private static void discardUnreadInput() {
-        try {
-            while (System.in.available() > 0) {
-                System.in.read();
-            }
-        } catch (java.io.IOException e) {
-            // Nothing to discard.
-        }
     }
 
     @Override

@@ -20,21 +20,20 @@ import jdk.jshell.execution.Util;
  *
  * <p>The kernel starts it with the port of a loopback listener as argument and a one-time token on
  * standard input (not on the command line, where other local users could read it). The runtime opens
- * two connections: the JShell command channel, which also carries stdout, stderr, stdin and display
- * bundles in order, and a stop channel read by a thread of its own, because the command loop does not
- * read while user code runs.
+ * two connections: the JShell command channel, which also carries stdout, stderr, display bundles and
+ * input requests in order, and a control channel (stops, input answers) read by a thread of its own,
+ * because the command loop does not read while user code runs.
  */
 public final class RuntimeMain {
 
     /** Names of the streams multiplexed on the command channel; the kernel uses the same names. */
     public static final String OUT = "out";
     public static final String ERR = "err";
-    public static final String IN = "in";
     public static final String DISPLAY = "display";
 
     /** First byte after the token: which channel a connection is. */
     public static final int CHANNEL_COMMAND = 'C';
-    public static final int CHANNEL_STOP = 'S';
+    public static final int CHANNEL_CONTROL = 'S';
 
     /** Exit status when an agent thread (not user code) dies of an OutOfMemoryError. */
     public static final int EXIT_AGENT_OUT_OF_MEMORY = 87;
@@ -47,7 +46,7 @@ public final class RuntimeMain {
         InetAddress loopback = InetAddress.getLoopbackAddress();
 
         Socket command = connect(loopback, port, token, CHANNEL_COMMAND);
-        Socket stop = connect(loopback, port, token, CHANNEL_STOP);
+        Socket stop = connect(loopback, port, token, CHANNEL_CONTROL);
 
         // The process's own stderr goes to the kernel's log; System.err becomes the cell's stderr below.
         PrintStream log = System.err;
@@ -59,7 +58,8 @@ public final class RuntimeMain {
         EngineWarmup.startInBackground(log);
 
         DjinnExecutionControl control = new DjinnExecutionControl();
-        StopListener.start(stop.getInputStream(), control, log);
+        ControlListener.start(stop.getInputStream(), control, log);
+        System.setIn(LineInput.instance());
 
         OutputStream toKernel = new BufferedOutputStream(command.getOutputStream(), 1 << 16);
         InputStream fromKernel = new BufferedInputStream(command.getInputStream(), 1 << 16);
@@ -67,8 +67,8 @@ public final class RuntimeMain {
                 OUT, out -> System.setOut(printStream(out)),
                 ERR, err -> System.setErr(printStream(err)),
                 DISPLAY, DisplayChannel::install);
-        Map<String, Consumer<InputStream>> inputs = Map.of(IN, System::setIn);
-        Util.forwardExecutionControlAndIO(control, fromKernel, toKernel, outputs, inputs);
+        // No JShell input stream: System.in is LineInput, answered over the control connection.
+        Util.forwardExecutionControlAndIO(control, fromKernel, toKernel, outputs, Map.of());
         // The command loop returns when the kernel closes the channel: nothing is left to serve.
         System.exit(0);
     }

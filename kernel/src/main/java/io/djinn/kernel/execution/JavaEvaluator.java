@@ -14,6 +14,8 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Evaluates Java source snippet by snippet in the runtime and tells how it ended. */
 final class JavaEvaluator {
@@ -30,7 +32,7 @@ final class JavaEvaluator {
         record RuntimeDied() implements Result {}
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JavaEvaluator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JavaEvaluator.class);
     // Must match io.djinn.runtime.DjinnExecutionControl.RENDER_VARIABLE.
     private static final String RENDER_VARIABLE = "djinn.render";
     private static final long RENDER_TIMEOUT_MS = 30_000;
@@ -49,7 +51,20 @@ final class JavaEvaluator {
         this.interruptRequested = interruptRequested;
     }
 
+    /**
+     * Holds the analysis gate throughout: JShell is compiled on this thread and analysed on the shell
+     * thread, and the gate opens only while user code runs ({@code HostExecutionControl#invoke}).
+     */
     Result evaluate(String source, int firstLineInCell, int executionCount) {
+        host.analysisGate().acquireUninterruptibly();
+        try {
+            return evaluateHoldingGate(source, firstLineInCell, executionCount);
+        } finally {
+            host.analysisGate().release();
+        }
+    }
+
+    private Result evaluateHoldingGate(String source, int firstLineInCell, int executionCount) {
         JShell shell = host.shell();
         if (shell == null) {
             return new Result.RuntimeDied();

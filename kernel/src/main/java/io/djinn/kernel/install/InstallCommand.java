@@ -55,11 +55,8 @@ public final class InstallCommand implements Callable<Integer> {
             System.err.println("error: " + layout.jar() + " not found: run install from the built djinn.jar");
             return 2;
         }
-        Path directory;
-        try {
-            directory = location.kernelDirectory(System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
+        Path directory = location.kernelDirectoryOrExplain();
+        if (directory == null) {
             return 2;
         }
         Files.createDirectories(directory);

@@ -23,6 +23,16 @@ final class KernelSpecLocation {
             description = "the kernelspec's name (default: ${DEFAULT-VALUE})")
     String name;
 
+    /** The directory for the process's environment, or null after saying on stderr why there is none. */
+    Path kernelDirectoryOrExplain() throws IOException {
+        try {
+            return kernelDirectory(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return null;
+        }
+    }
+
     Path kernelDirectory(Map<String, String> env) throws IOException {
         int chosen = (user ? 1 : 0) + (sysPrefix ? 1 : 0) + (prefix != null ? 1 : 0);
         if (chosen > 1) {

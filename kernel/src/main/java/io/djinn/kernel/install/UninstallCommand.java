@@ -17,11 +17,8 @@ public final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path directory;
-        try {
-            directory = location.kernelDirectory(System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
+        Path directory = location.kernelDirectoryOrExplain();
+        if (directory == null) {
             return 2;
         }
         if (!Files.isRegularFile(directory.resolve("kernel.json"))) {

@@ -2,6 +2,7 @@ package io.djinn.kernel.output;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.djinn.kernel.DaemonThreads;
 import io.djinn.kernel.protocol.IopubChannel;
 import io.djinn.kernel.protocol.Message;
 import io.djinn.kernel.protocol.StdinChannel;
@@ -9,7 +10,6 @@ import io.djinn.kernel.runtime.RuntimeIo;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -25,13 +25,7 @@ public final class CellOutput implements AutoCloseable {
     private final StdinChannel stdinChannel;
     private final StreamBuffer stdout = new StreamBuffer(text -> stream("stdout", text));
     private final StreamBuffer stderr = new StreamBuffer(text -> stream("stderr", text));
-    private final DisplayDecoder display = new DisplayDecoder(this::onDisplay);
-    private final StdinBridge stdin = new StdinBridge(this::requestLine);
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "djinn-output-flusher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService flusher = DaemonThreads.scheduler("djinn-output-flusher");
     private volatile Message parent;
     private volatile boolean allowStdin;
 
@@ -43,7 +37,7 @@ public final class CellOutput implements AutoCloseable {
 
     /** The streams the runtime's output and input are connected to. */
     public RuntimeIo runtimeIo() {
-        return new RuntimeIo(stdout, stderr, display, stdin);
+        return new RuntimeIo(stdout, stderr, this::onDisplay, this::requestLine);
     }
 
     /** From now on, output belongs to this request. */
@@ -56,7 +50,7 @@ public final class CellOutput implements AutoCloseable {
     /** Sends what is still buffered; called before the reply so no output trails into the next cell. */
     public void end() {
         flushStreams();
-        stdin.discard();
+        allowStdin = false; // a late request for input belongs to no cell: refuse it
     }
 
     public void flushStreams() {
@@ -136,13 +130,13 @@ public final class CellOutput implements AutoCloseable {
         iopub.publish(parent, "update".equals(type) ? "update_display_data" : "display_data", content);
     }
 
-    private String requestLine() throws IOException {
+    private String requestLine(String prompt, boolean password) throws IOException {
         Message request = parent;
         if (!allowStdin || request == null) {
             throw new IOException("this frontend does not accept input (allow_stdin is false)");
         }
         flushStreams();
-        return stdinChannel.requestInput(request, "", false);
+        return stdinChannel.requestInput(request, prompt, password);
     }
 
     /** Ends a pending input request, as an interrupt must. */

@@ -1,11 +1,11 @@
 package io.djinn.kernel.runtime;
 
+import io.djinn.kernel.DaemonThreads;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -32,11 +32,7 @@ public final class RuntimeHost implements AutoCloseable {
     private final RuntimeIo io;
     private final Semaphore analysisGate = new Semaphore(1);
     private final List<String> addedClasspath = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "djinn-runtime-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService watchdog = DaemonThreads.scheduler("djinn-runtime-watchdog");
     private volatile JShell shell;
     private volatile RuntimeProcess process;
     private volatile ExecutionControl control;
@@ -91,7 +87,7 @@ public final class RuntimeHost implements AutoCloseable {
             JShell built = JShell.builder()
                     .executionEngine(provider, java.util.Map.of())
                     .compilerOptions(settings.compilerOptions().toArray(String[]::new))
-                    .in(io.stdin()).out(out).err(err)
+                    .out(out).err(err)
                     .build();
             // Through JShell, not a --class-path compiler option, which would hide later additions
             // from the compiler. The runtime already has these on its class path: its loader asks that first.
@@ -171,8 +167,13 @@ public final class RuntimeHost implements AutoCloseable {
     }
 
     public void addToClasspath(String entry) {
-        shell.addToClasspath(entry);
-        addedClasspath.add(entry);
+        analysisGate.acquireUninterruptibly();
+        try {
+            shell.addToClasspath(entry);
+            addedClasspath.add(entry);
+        } finally {
+            analysisGate.release();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.djinn.kernel.runtime;
 
 import java.io.BufferedReader;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One runtime JVM and its two loopback connections (commands and stops). The connections prove
+ * One runtime JVM and its two loopback connections (commands; control: stops and input answers). The connections prove
  * themselves with a one-time token handed over on the child's stdin, so no other local process can
  * pose as the runtime. The child's own stdout and stderr (JVM and native messages, never a cell's
  * output) go to the kernel log, and the last lines are kept to explain a crash.
@@ -31,17 +32,20 @@ public final class RuntimeProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeProcess.class);
     private static final int KEPT_LOG_LINES = 30;
     private static final int COMMAND = 'C';
-    private static final int STOP = 'S';
+    private static final int CONTROL = 'S';
+    private static final int STOP_FRAME = 'S';
+    private static final int INPUT_FRAME = 'I';
+    private static final int INPUT_ERROR_FRAME = 'E';
 
     private final Process process;
     private final Socket command;
-    private final Socket stop;
+    private final Socket control;
     private final Deque<String> lastLines;
 
-    private RuntimeProcess(Process process, Socket command, Socket stop, Deque<String> lastLines) {
+    private RuntimeProcess(Process process, Socket command, Socket control, Deque<String> lastLines) {
         this.process = process;
         this.command = command;
-        this.stop = stop;
+        this.control = control;
         this.lastLines = lastLines;
     }
 
@@ -60,10 +64,10 @@ public final class RuntimeProcess implements AutoCloseable {
             pump.start();
 
             Socket commandSocket = null;
-            Socket stopSocket = null;
+            Socket controlSocket = null;
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             server.setSoTimeout(200);
-            while (commandSocket == null || stopSocket == null) {
+            while (commandSocket == null || controlSocket == null) {
                 if (!process.isAlive()) {
                     throw new IOException("the runtime JVM exited during start with status " + process.exitValue()
                             + lastLinesOf(lastLines));
@@ -82,14 +86,14 @@ public final class RuntimeProcess implements AutoCloseable {
                 int channel = handshake(socket, token);
                 if (channel == COMMAND && commandSocket == null) {
                     commandSocket = socket;
-                } else if (channel == STOP && stopSocket == null) {
-                    stopSocket = socket;
+                } else if (channel == CONTROL && controlSocket == null) {
+                    controlSocket = socket;
                 } else {
                     LOG.warn("refused a connection to the runtime port that did not carry the runtime's token");
                     socket.close();
                 }
             }
-            return new RuntimeProcess(process, commandSocket, stopSocket, lastLines);
+            return new RuntimeProcess(process, commandSocket, controlSocket, lastLines);
         }
     }
 
@@ -137,12 +141,32 @@ public final class RuntimeProcess implements AutoCloseable {
 
     /** Asks the runtime to stop the running snippet; works while the command channel is busy. */
     public void requestStop() {
+        sendControl(STOP_FRAME, null);
+    }
+
+    /** Answers the runtime's request for a line of input. */
+    public void sendInput(String line) {
+        sendControl(INPUT_FRAME, line);
+    }
+
+    /** Tells the runtime why its request for input has no answer. */
+    public void sendInputError(String reason) {
+        sendControl(INPUT_ERROR_FRAME, reason);
+    }
+
+    // Frames of the control connection; io.djinn.runtime.ControlListener reads them.
+    private synchronized void sendControl(int frame, String text) {
         try {
-            OutputStream out = stop.getOutputStream();
-            out.write('S');
+            DataOutputStream out = new DataOutputStream(control.getOutputStream());
+            out.write(frame);
+            if (text != null) {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
             out.flush();
         } catch (IOException e) {
-            LOG.debug("stop request not sent: the runtime is gone", e);
+            LOG.debug("control frame not sent: the runtime is gone", e);
         }
     }
 
@@ -180,7 +204,7 @@ public final class RuntimeProcess implements AutoCloseable {
     public void close() {
         try {
             command.close();
-            stop.close();
+            control.close();
         } catch (IOException ignored) {
             // Closing anyway.
         }

@@ -2,6 +2,9 @@ package io.djinn.kernel.runtime;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import com.google.gson.JsonObject;
+import io.djinn.kernel.output.DisplayDecoder;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -20,8 +23,8 @@ final class RuntimeProvider implements ExecutionControlProvider {
     // The stream names the runtime agent registers (io.djinn.runtime.RuntimeMain).
     static final String OUT = "out";
     static final String ERR = "err";
-    static final String IN = "in";
     static final String DISPLAY = "display";
+    private static final String INPUT_REQUEST = "input_request";
 
     private final List<String> javaCommand;
     private final long startTimeoutMillis;
@@ -49,11 +52,28 @@ final class RuntimeProvider implements ExecutionControlProvider {
         Socket socket = process.commandSocket();
         InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-        Map<String, OutputStream> outputs = Map.of(OUT, io.stdout(), ERR, io.stderr(), DISPLAY, io.display());
-        Map<String, InputStream> inputs = Map.of(IN, io.stdin());
-        ExecutionControl control = Util.remoteInputOutput(in, out, outputs, inputs,
+        DisplayDecoder display = new DisplayDecoder(message -> {
+            if (INPUT_REQUEST.equals(message.has("type") ? message.get("type").getAsString() : "")) {
+                answerInputRequest(process, message);
+            } else {
+                io.display().accept(message);
+            }
+        });
+        Map<String, OutputStream> outputs = Map.of(OUT, io.stdout(), ERR, io.stderr(), DISPLAY, display);
+        ExecutionControl control = Util.remoteInputOutput(in, out, outputs, Map.of(),
                 (objectIn, objectOut) -> new HostExecutionControl(objectOut, objectIn, process, analysisGate));
         started.accept(process, control);
         return control;
+    }
+
+    /** Runs on the thread that reads the runtime's output: the runtime waits for the answer anyway. */
+    private void answerInputRequest(RuntimeProcess process, JsonObject request) {
+        String prompt = request.has("prompt") ? request.get("prompt").getAsString() : "";
+        boolean password = request.has("password") && request.get("password").getAsBoolean();
+        try {
+            process.sendInput(io.input().requestLine(prompt, password));
+        } catch (IOException e) {
+            process.sendInputError(e.getMessage());
+        }
     }
 }

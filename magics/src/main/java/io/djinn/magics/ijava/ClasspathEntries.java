@@ -1,5 +1,6 @@
 package io.djinn.magics.ijava;
 
+import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -14,6 +15,14 @@ import java.util.stream.Stream;
 final class ClasspathEntries {
 
     private ClasspathEntries() {}
+
+    /** Expands the patterns, adds the entries to the session's classpath and says how many. */
+    static void add(MagicContext context, List<String> patterns, boolean jarsOnly) throws MagicException {
+        List<Path> entries = expand(context.workingDirectory(), patterns, jarsOnly);
+        context.addToClasspath(entries);
+        String noun = jarsOnly ? (entries.size() == 1 ? " jar" : " jars") : (entries.size() == 1 ? " entry" : " entries");
+        context.print("Added " + entries.size() + noun + " to the classpath.\n");
+    }
 
     static List<Path> expand(Path base, List<String> patterns, boolean jarsOnly) throws MagicException {
         List<Path> entries = new ArrayList<>();

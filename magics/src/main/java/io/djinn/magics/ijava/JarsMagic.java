@@ -2,7 +2,6 @@ package io.djinn.magics.ijava;
 
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicContext;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,8 +14,6 @@ public final class JarsMagic implements LineMagic {
 
     @Override
     public void run(MagicContext context) throws Exception {
-        List<Path> entries = ClasspathEntries.expand(context.workingDirectory(), jars, true);
-        context.addToClasspath(entries);
-        context.print("Added " + entries.size() + (entries.size() == 1 ? " jar" : " jars") + " to the classpath.\n");
+        ClasspathEntries.add(context, jars, true);
     }
 }

@@ -1,0 +1,63 @@
+package io.djinn.runtime;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the kernel's control connection on a thread of its own, because the command loop does not
+ * read while user code runs: stop requests, and the answers to input requests.
+ *
+ * <p>Frames: {@code 'S'} stop; {@code 'I'} + int length + UTF-8 line; {@code 'E'} + int length + UTF-8
+ * reason there is no line.
+ */
+final class ControlListener {
+
+    static final int STOP = 'S';
+    static final int INPUT = 'I';
+    static final int INPUT_ERROR = 'E';
+
+    private ControlListener() {}
+
+    static void start(InputStream channel, DjinnExecutionControl control, PrintStream log) {
+        Thread thread = new Thread(() -> listen(new DataInputStream(channel), control, log), "djinn-control-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void listen(DataInputStream in, DjinnExecutionControl control, PrintStream log) {
+        try {
+            while (true) {
+                int frame = in.read();
+                if (frame < 0) {
+                    return;
+                } else if (frame == STOP) {
+                    stop(control, log);
+                } else if (frame == INPUT || frame == INPUT_ERROR) {
+                    byte[] text = new byte[in.readInt()];
+                    in.readFully(text);
+                    String value = new String(text, StandardCharsets.UTF_8);
+                    LineInput.instance().answer(frame == INPUT ? value : null, frame == INPUT_ERROR ? value : null);
+                } else {
+                    log.println("djinn: unknown control frame " + frame);
+                    return;
+                }
+            }
+        } catch (EOFException closed) {
+            // The kernel went away; the command loop sees the same and ends the process.
+        } catch (IOException e) {
+            log.println("djinn: control connection failed: " + e);
+        }
+    }
+
+    private static void stop(DjinnExecutionControl control, PrintStream log) {
+        try {
+            control.stop();
+        } catch (Exception e) {
+            log.println("djinn: stop failed: " + e);
+        }
+    }
+}
