@@ -97,3 +97,28 @@ def test_kernel_answers_while_a_cell_runs(kernel):
     assert inspection.reply["content"]["found"]
     assert elapsed < 2.0, elapsed
     assert kernel.collect(running).status == "ok"
+
+
+def test_ijava_environment_variables(tmp_path):
+    """DJINN_*/IJAVA_* variables: startup scripts, startup code and extra classpath, in every new runtime."""
+    import subprocess
+    from djinn_client import KERNELS, Kernel
+    source = tmp_path / "src" / "envdemo" / "Hello.java"
+    source.parent.mkdir(parents=True)
+    source.write_text("package envdemo; public class Hello { public static String hi() { return \"from classpath\"; } }")
+    subprocess.run(["javac", "--release", "17", "-d", str(tmp_path / "classes"), str(source)], check=True)
+    script = tmp_path / "startup.jsh"
+    script.write_text("int fromScript() { return 7; }\n")
+    kernel = Kernel(KERNELS[0], env={
+        "IJAVA_CLASSPATH": str(tmp_path / "classes"),
+        "DJINN_STARTUP_SCRIPTS_PATH": str(script),
+        "IJAVA_STARTUP_SCRIPT": "String fromStartup = envdemo.Hello.hi();",
+    })
+    try:
+        assert kernel.ok("fromScript()").result_text() == "7"
+        assert kernel.ok("fromStartup").result_text() == "from classpath"
+        # A replaced runtime runs them again.
+        kernel.execute("System.exit(1);")
+        assert kernel.ok("fromScript() + fromStartup").result_text() == "7from classpath"
+    finally:
+        kernel.shutdown()
