@@ -118,8 +118,8 @@ def test_load_stops_at_a_failing_cell(kernel, tmp_path):
     script.write_text("int fine = 1;\nthrow new RuntimeException(\"inside the script\");\n")
     result = kernel.execute(f"%load {script}")
     assert result.status == "error"
-    assert "inside the script" in result.stderr()
-    assert "stopped at a failing cell" in result.error()["evalue"]
+    assert result.error()["evalue"] == "inside the script"  # the cause, as the cell's error
+    assert "stopped at a failing cell" in result.stderr()
 
 
 def test_magic_between_code_lines(kernel, tmp_path):

@@ -16,6 +16,7 @@ import io.djinn.magics.MavenSession;
 import io.djinn.magics.ijava.IJavaMagics;
 import io.djinn.magics.maven.MavenResolver;
 import io.djinn.magics.maven.ProvidedArtifacts;
+import io.djinn.magics.profiling.ProfilingMagics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,16 +47,19 @@ final class Kernel {
         ProvidedArtifacts provided = ProvidedArtifacts.read(layout.providedArtifacts());
         MagicRegistry magics = new MagicRegistry();
         IJavaMagics.registerAll(magics, provided);
+        ProfilingMagics.registerAll(magics);
         MavenSession maven = new LazyMavenSession(() -> new MavenResolver(env.mavenLocalRepository(), env.mavenOffline(),
                 provided));
 
         Path workingDirectory = Path.of("").toAbsolutePath();
-        CellRunner runner = new CellRunner(host, output, magics, maven, workingDirectory, env.cellTimeoutMillis());
+        CodeAnalysis analysis = new CodeAnalysis(host, magics);
+        CellRunner runner = new CellRunner(host, output, magics, maven, analysis, workingDirectory,
+                env.cellTimeoutMillis());
         History history = new History();
         KernelServer[] server = new KernelServer[1];
         ExecutionQueue queue = new ExecutionQueue(runner, output, sockets.iopub(), history,
                 (request, content) -> server[0].replyToExecute(request, content));
-        server[0] = new KernelServer(sockets, queue, runner, new CodeAnalysis(host, magics), history,
+        server[0] = new KernelServer(sockets, queue, runner, analysis, history,
                 stopped::countDown);
 
         host.startInBackground();

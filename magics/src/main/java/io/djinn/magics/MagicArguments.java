@@ -8,13 +8,24 @@ public final class MagicArguments {
 
     private MagicArguments() {}
 
+    /** A word and where it starts in the line. */
+    public record Word(String text, int start) {}
+
     public static List<String> split(String line) throws MagicException {
-        List<String> words = new ArrayList<>();
+        return words(line).stream().map(Word::text).toList();
+    }
+
+    public static List<Word> words(String line) throws MagicException {
+        List<Word> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
+        int start = 0;
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
+            if (!inWord && quote == 0 && !Character.isWhitespace(c)) {
+                start = i;
+            }
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
@@ -31,7 +42,7 @@ public final class MagicArguments {
                 inWord = true;
             } else if (Character.isWhitespace(c)) {
                 if (inWord) {
-                    words.add(word.toString());
+                    words.add(new Word(word.toString(), start));
                     word.setLength(0);
                     inWord = false;
                 }
@@ -44,7 +55,7 @@ public final class MagicArguments {
             throw new MagicException("unclosed " + quote + " quote in: " + line);
         }
         if (inWord) {
-            words.add(word.toString());
+            words.add(new Word(word.toString(), start));
         }
         return words;
     }

@@ -7,8 +7,15 @@ import java.util.Map;
 /** What a magic may do to the session; the kernel implements it, tests can too. */
 public interface MagicContext {
 
-    /** Runs source as a cell would (magics included); false when it failed (the error is already shown). */
-    boolean runCell(String source);
+    /**
+     * Runs source as a cell would (magics included). When it fails, its error becomes the cell's error
+     * (unless the magic throws one of its own) and this returns false. With {@code showValue}, the
+     * value of its last expression becomes the cell's value.
+     */
+    boolean runCell(String source, boolean showValue);
+
+    /** The static type of a Java expression in this session ("int", "NDArray"...), or null if it is not one. */
+    String expressionType(String code);
 
     /** Makes jars or class directories visible to the compiler and the runtime. */
     void addToClasspath(List<Path> entries);

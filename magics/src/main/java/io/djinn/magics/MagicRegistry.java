@@ -87,8 +87,14 @@ public final class MagicRegistry {
         Object magic = entry.factory().get();
         CommandLine commandLine = new CommandLine(magic);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        String options = arguments;
+        if (magic instanceof TakesCode takesCode) {
+            int codeStart = codeStart(commandLine, arguments);
+            options = arguments.substring(0, codeStart);
+            takesCode.code(arguments.substring(codeStart).strip());
+        }
         try {
-            commandLine.parseArgs(MagicArguments.split(arguments).toArray(String[]::new));
+            commandLine.parseArgs(MagicArguments.split(options).toArray(String[]::new));
         } catch (ParameterException e) {
             throw new MagicException((entry.cell() ? "%%" : "%") + entry.name() + ": " + e.getMessage()
                     + "\n\n" + usage(commandLine));
@@ -98,6 +104,34 @@ public final class MagicRegistry {
             return null;
         }
         return magic;
+    }
+
+    /**
+     * Where the code starts: after the leading options the magic declares (and their values, attached
+     * or not), or after a lone {@code --}.
+     */
+    static int codeStart(CommandLine commandLine, String arguments) throws MagicException {
+        List<MagicArguments.Word> words = MagicArguments.words(arguments);
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i).text();
+            if (word.equals("--")) {
+                return i + 1 < words.size() ? words.get(i + 1).start() : arguments.length();
+            }
+            String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            picocli.CommandLine.Model.OptionSpec option = commandLine.getCommandSpec().findOption(name);
+            if (!word.startsWith("-") || option == null) {
+                if (word.startsWith("-") && word.length() > 2 && !word.startsWith("--")
+                        && commandLine.getCommandSpec().findOption(word.substring(0, 2)) != null) {
+                    continue; // a short option with its value attached: -n100
+                }
+                return words.get(i).start();
+            }
+            boolean takesValue = option.arity().max() > 0 && !word.contains("=");
+            if (takesValue) {
+                i++;
+            }
+        }
+        return arguments.length();
     }
 
     private static String usage(CommandLine commandLine) {

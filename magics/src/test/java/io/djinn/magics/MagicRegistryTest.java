@@ -38,7 +38,8 @@ class MagicRegistryTest {
     static final class RecordingContext implements MagicContext {
         final List<String> printed = new ArrayList<>();
 
-        @Override public boolean runCell(String source) { return true; }
+        @Override public boolean runCell(String source, boolean showValue) { return true; }
+        @Override public String expressionType(String code) { return null; }
         @Override public void addToClasspath(List<Path> entries) {}
         @Override public void print(String text) { printed.add(text); }
         @Override public void display(Map<String, String> bundle) {}

@@ -67,7 +67,14 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
     protected void clientCodeEnter() {
         // Input a previous cell asked for but did not read belongs to that cell, not to this one.
         LineInput.instance().resetForNextCell();
+        ExecutionMeter.enter();
         super.clientCodeEnter();
+    }
+
+    @Override
+    protected void clientCodeLeave() {
+        super.clientCodeLeave();
+        ExecutionMeter.leave();
     }
 
     @Override

@@ -77,9 +77,12 @@ class RenderersTest {
             assertTrue(((String) bundle.data().get(MimeBundle.HTML)).contains("<code>(2, 3)</code>"));
             array.close();
             assertEquals("NDArray (closed)", Renderers.render(array, List.of()).toString());
-            NDArray big = manager.zeros(new Shape(1000, 1000));
+            NDArray big = manager.arange(1_000_000f).reshape(1000, 1000);
             String abbreviated = Renderers.render(big, List.of()).toString();
             assertTrue(abbreviated.length() < 2000, "not abbreviated: " + abbreviated.length() + " chars");
+            assertTrue(abbreviated.startsWith("NDArray (1000, 1000) float32 on cpu()\nfirst values, [0:6, 0:12]:"),
+                    abbreviated);
+            assertTrue(abbreviated.contains("1.00100000e+03"), abbreviated); // row 1, column 1 of the corner
         }
     }
 }

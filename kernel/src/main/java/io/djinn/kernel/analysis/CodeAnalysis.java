@@ -118,6 +118,17 @@ public final class CodeAnalysis {
         return type == null ? "" : expression + " : " + type;
     }
 
+    /** The static type of an expression ("int", "NDArray", "void"), or null when the code is not one. */
+    public String expressionType(String code) {
+        return withAnalysis(null, (shell, analysis) -> {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(code);
+            if (!info.completeness().isComplete() || !info.remaining().isBlank()) {
+                return null; // several statements, or not even one
+            }
+            return analysis.analyzeType(code, code.length());
+        });
+    }
+
     public Completeness isComplete(String code) {
         return withAnalysis(new Completeness("unknown", ""), (shell, analysis) -> {
             String remaining = blankMagics(code);

@@ -1,5 +1,7 @@
 package io.djinn.kernel.execution;
 
+import com.google.gson.JsonObject;
+import io.djinn.kernel.analysis.CodeAnalysis;
 import io.djinn.kernel.output.CellOutput;
 import io.djinn.kernel.runtime.RuntimeDeath;
 import io.djinn.kernel.runtime.RuntimeHost;
@@ -33,6 +35,7 @@ public final class CellRunner {
     private final CellOutput output;
     private final MagicRegistry magics;
     private final MavenSession maven;
+    private final CodeAnalysis analysis;
     private final Path workingDirectory;
     private final long timeoutMillis;
     private final AtomicBoolean interruptRequested = new AtomicBoolean();
@@ -41,11 +44,12 @@ public final class CellRunner {
     private int executionCount;
 
     public CellRunner(RuntimeHost host, CellOutput output, MagicRegistry magics, MavenSession maven,
-            Path workingDirectory, long timeoutMillis) {
+            CodeAnalysis analysis, Path workingDirectory, long timeoutMillis) {
         this.host = host;
         this.output = output;
         this.magics = magics;
         this.maven = maven;
+        this.analysis = analysis;
         this.workingDirectory = workingDirectory;
         this.timeoutMillis = timeoutMillis;
         this.java = new JavaEvaluator(host, output, new SnippetLocations(), interruptRequested::get);
@@ -99,24 +103,31 @@ public final class CellRunner {
     }
 
     private CellResult runSegment(CellSegment segment) {
+        if (segment instanceof CellSegment.Code code) {
+            return runJava(code);
+        }
+        MagicRun run = new MagicRun();
         try {
-            if (segment instanceof CellSegment.Code code) {
-                return runJava(code);
-            } else if (segment instanceof CellSegment.LineMagic line) {
+            if (segment instanceof CellSegment.LineMagic line) {
                 if (line.help()) {
                     output.print(magics.help(line.name(), false));
                 } else {
-                    magics.runLine(line.name(), line.arguments(), context());
+                    magics.runLine(line.name(), line.arguments(), run);
                 }
             } else if (segment instanceof CellSegment.CellMagic cell) {
                 if (cell.help()) {
                     output.print(magics.help(cell.name(), true));
                 } else {
-                    magics.runCell(cell.name(), cell.arguments(), cell.body(), context());
+                    magics.runCell(cell.name(), cell.arguments(), cell.body(), run);
                 }
             }
-            return CellResult.ok(null);
+            return run.failure != null ? CellResult.failed(run.failure) : CellResult.ok(run.value);
         } catch (MagicException e) {
+            if (run.failure != null) {
+                // The code the magic ran failed first: that is the cause worth showing.
+                output.printError(e.getMessage() + "\n");
+                return CellResult.failed(run.failure);
+            }
             return CellResult.failed(CellFailure.plain("UsageError", e.getMessage()));
         } catch (Exception e) {
             LOG.debug("magic failed", e);
@@ -184,43 +195,59 @@ public final class CellRunner {
         return CellFailure.plain("RuntimeDied", message);
     }
 
-    /** The session as magics see it, for the cell being run. */
-    private MagicContext context() {
-        return new MagicContext() {
-            @Override
-            public boolean runCell(String source) {
-                CellResult nested = runSegments(CellSplitter.split(source));
-                if (!nested.succeeded()) {
-                    output.printError(String.join("\n", nested.failure().traceback()) + "\n");
+    /**
+     * The session as one magic sees it. Code it runs may fail: the first failure becomes the cell's
+     * error, and the value it asks to show becomes the cell's value.
+     */
+    private final class MagicRun implements MagicContext {
+
+        private CellFailure failure;
+        private JsonObject value;
+
+        @Override
+        public boolean runCell(String source, boolean showValue) {
+            CellResult nested = runSegments(CellSplitter.split(source));
+            if (!nested.succeeded()) {
+                if (failure == null) {
+                    failure = nested.failure();
                 }
-                return nested.succeeded();
+                return false;
             }
+            if (showValue) {
+                value = nested.value();
+            }
+            return true;
+        }
 
-            @Override
-            public void addToClasspath(List<Path> entries) {
-                entries.forEach(entry -> host.addToClasspath(entry.toString()));
-            }
+        @Override
+        public String expressionType(String code) {
+            return analysis.expressionType(code);
+        }
 
-            @Override
-            public void print(String text) {
-                output.print(text);
-            }
+        @Override
+        public void addToClasspath(List<Path> entries) {
+            entries.forEach(entry -> host.addToClasspath(entry.toString()));
+        }
 
-            @Override
-            public void display(Map<String, String> bundle) {
-                output.displayData(bundle);
-            }
+        @Override
+        public void print(String text) {
+            output.print(text);
+        }
 
-            @Override
-            public Path workingDirectory() {
-                return workingDirectory;
-            }
+        @Override
+        public void display(Map<String, String> bundle) {
+            output.displayData(bundle);
+        }
 
-            @Override
-            public MavenSession maven() {
-                return maven;
-            }
-        };
+        @Override
+        public Path workingDirectory() {
+            return workingDirectory;
+        }
+
+        @Override
+        public MavenSession maven() {
+            return maven;
+        }
     }
 
     private void timeOut() {

@@ -31,7 +31,7 @@ public final class LoadMagic implements LineMagic {
         List<String> cells = path.toString().endsWith(".ipynb") ? notebookCodeCells(path)
                 : List.of(Files.readString(path));
         for (String cell : cells) {
-            if (!context.runCell(cell)) {
+            if (!context.runCell(cell, false)) {
                 throw new MagicException("%load: stopped at a failing cell of " + path.getFileName() + ".");
             }
         }

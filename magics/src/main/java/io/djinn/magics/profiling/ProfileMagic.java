@@ -1,0 +1,45 @@
+package io.djinn.magics.profiling;
+
+import io.djinn.magics.CellMagic;
+import io.djinn.magics.MagicContext;
+import io.djinn.magics.MagicException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Runs the cell under PyTorch's profiler and shows the top operators by self time, a chart of "
+                + "them, the NDArrays the cell left open, and where the chrome trace was written (open it in "
+                + "Perfetto or chrome://tracing).",
+            "The profiler is stopped even when the cell fails. The cell runs as one block, so what it declares "
+                + "stays inside it (PyTorch's profiler follows one thread, and each JShell snippet gets its own)."})
+public final class ProfileMagic implements CellMagic {
+
+    @Option(names = "--cuda", description = "record CUDA kernels too (needs a GPU)")
+    boolean cuda;
+
+    @Option(names = "--shapes", description = "record and show input shapes")
+    boolean shapes;
+
+    @Option(names = "--memory", description = "record and show memory allocated by each operator")
+    boolean memory;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "15", description = "operators shown (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "where to write the chrome trace (default: a new temporary file)")
+    Path trace;
+
+    @Override
+    public void run(MagicContext context, String body) throws Exception {
+        if (top < 1) {
+            throw new MagicException("%%profile: --top must be at least 1.");
+        }
+        if (body.isBlank()) {
+            throw new MagicException("%%profile: the cell has no code to profile.");
+        }
+        String traceFile = trace == null ? "null" : JavaSource.literal(context.workingDirectory().resolve(trace).toString());
+        context.runCell("io.djinn.api.Profiler.profile(" + cuda + ", " + shapes + ", " + memory + ", " + top + ", "
+                + traceFile + ", () -> {\n" + body + "\n});", false);
+    }
+}

@@ -1,0 +1,49 @@
+package io.djinn.magics.profiling;
+
+import io.djinn.magics.CellMagic;
+import io.djinn.magics.LineMagic;
+import io.djinn.magics.MagicContext;
+import io.djinn.magics.MagicException;
+import io.djinn.magics.TakesCode;
+import picocli.CommandLine.Command;
+
+@Command(name = "time", mixinStandardHelpOptions = true,
+        description = {"Times a statement (%time STMT) or a cell (%%time) once, as IPython does.",
+            "Prints the runtime's CPU times (user, sys, total) and the wall time spent in your code; the clock "
+                + "stops after the GPUs finish the work queued so far. The cell's declarations and value are kept."})
+public final class TimeMagic implements LineMagic, CellMagic, TakesCode {
+
+    private String code = "";
+
+    @Override
+    public void code(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public void run(MagicContext context) throws Exception {
+        if (code.isBlank()) {
+            throw new MagicException("%time: give a statement to time, as in %time m.randomNormal(new Shape(1000, 1000))");
+        }
+        time(context, code);
+    }
+
+    @Override
+    public void run(MagicContext context, String body) throws Exception {
+        if (!code.isBlank()) {
+            throw new MagicException("%%time takes no arguments: the cell body is what is timed.");
+        }
+        time(context, body);
+    }
+
+    private static void time(MagicContext context, String source) {
+        if (!context.runCell("io.djinn.api.Timing.startClock();", false)) {
+            return;
+        }
+        try {
+            context.runCell(source, true);
+        } finally {
+            context.runCell("io.djinn.api.Timing.stopClock();", false);
+        }
+    }
+}

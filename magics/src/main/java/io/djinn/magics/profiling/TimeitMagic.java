@@ -1,0 +1,72 @@
+package io.djinn.magics.profiling;
+
+import io.djinn.magics.CellMagic;
+import io.djinn.magics.LineMagic;
+import io.djinn.magics.MagicContext;
+import io.djinn.magics.MagicException;
+import io.djinn.magics.TakesCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "timeit", mixinStandardHelpOptions = true,
+        description = {"Times a statement over many loops, as IPython's %timeit: %timeit [options] STMT, or "
+                + "%%timeit [options] [SETUP] with the statements in the cell.",
+            "The code is compiled once; each run is synchronised with the GPUs. Local variables that the "
+                + "setup declares must not be reassigned by the timed code (Java lambda rules)."})
+public final class TimeitMagic implements LineMagic, CellMagic, TakesCode {
+
+    /** The variable that -o fills. */
+    static final String RESULT_VARIABLE = "_timeit";
+
+    @Option(names = "-n", paramLabel = "N", defaultValue = "0",
+            description = "loops per run (default: the smallest power of 10 for which one run lasts 0.2 s)")
+    int loops;
+
+    @Option(names = "-r", paramLabel = "R", defaultValue = "7", description = "runs (default: ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "-q", description = "print nothing")
+    boolean quiet;
+
+    @Option(names = "-o", description = "keep the TimeitResult in the variable " + RESULT_VARIABLE + " and show it")
+    boolean output;
+
+    private String code = "";
+
+    @Override
+    public void code(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public void run(MagicContext context) throws Exception {
+        if (code.isBlank()) {
+            throw new MagicException("%timeit: give a statement to time, as in %timeit a.matMul(b)");
+        }
+        timeit(context, "", code);
+    }
+
+    @Override
+    public void run(MagicContext context, String body) throws Exception {
+        if (body.isBlank()) {
+            throw new MagicException("%%timeit: the cell has no statements to time.");
+        }
+        timeit(context, code, body);
+    }
+
+    private void timeit(MagicContext context, String setup, String statements) throws MagicException {
+        if (loops < 0 || repeat < 1) {
+            throw new MagicException("%timeit: -n must be 0 (automatic) or more and -r at least 1.");
+        }
+        String call = "io.djinn.api.Timing.timeit(" + loops + ", " + repeat + ", " + quiet + ", () -> {\n"
+                + JavaSource.asStatements(context, setup) + "\nreturn () -> {\n"
+                + JavaSource.asStatements(context, statements) + "\n};\n})";
+        if (output) {
+            if (context.runCell("var " + RESULT_VARIABLE + " = " + call + ";", false)) {
+                context.runCell(RESULT_VARIABLE, true);
+            }
+        } else {
+            context.runCell(call + ";", false);
+        }
+    }
+}
