@@ -1,0 +1,112 @@
+"""%time, %%time, %timeit, %%timeit and %%profile through Jupyter, on CPU."""
+import json
+import re
+
+TIME = r"[0-9.]+(e[+-]\d+)? (s|ms|µs|ns)"
+TIME_LINES = re.compile(rf"CPU times: user {TIME}, sys: {TIME}, total: {TIME}\nWall time: {TIME}\n")
+TIMEIT_LINE = re.compile(rf"{TIME} ± {TIME} per loop \(mean ± std\. dev\. of (?P<runs>\d+) runs?, (?P<loops>[\d,]+) loops? each\)\n")
+
+
+def test_time_a_statement_prints_ipythons_lines_and_shows_the_value(kernel):
+    kernel.ok("var manager = NDManager.newBaseManager();\nvar a = manager.randomNormal(new Shape(128, 128));")
+    result = kernel.ok("%time a.matMul(a).sum()")
+    assert TIME_LINES.search(result.stdout()), result.stdout()
+    assert "NDArray () float32" in result.result_text()
+
+
+def test_time_measures_the_code_not_the_compiler(kernel):
+    stdout = kernel.ok("%time Thread.sleep(300)").stdout()
+    wall = re.search(rf"Wall time: ({TIME})", stdout).group(1)
+    value, unit = wall.split()
+    seconds = float(value) * {"s": 1, "ms": 1e-3, "µs": 1e-6, "ns": 1e-9}[unit]
+    assert 0.29 <= seconds < 0.6, stdout
+
+
+def test_cell_time_keeps_declarations(kernel):
+    result = kernel.ok("%%time\nvar timedSum = 0L;\nfor (int i = 0; i < 1000; i++) timedSum += i;\ntimedSum")
+    assert TIME_LINES.search(result.stdout()), result.stdout()
+    assert result.result_text() == "499500"
+    assert kernel.ok("timedSum * 2").result_text() == "999000"
+
+
+def test_time_of_a_failing_statement_shows_the_error_and_stops_the_clock(kernel):
+    result = kernel.execute('%time Integer.parseInt("not a number")')
+    assert result.status == "error"
+    assert result.error()["ename"] == "java.lang.NumberFormatException"
+    assert TIME_LINES.search(result.stdout()), result.stdout()
+    assert TIME_LINES.search(kernel.ok("%time 1 + 1").stdout())
+
+
+def test_timeit_prints_ipythons_line(kernel):
+    stdout = kernel.ok("%timeit -r 3 -n 200 a.add(1).close()").stdout()
+    match = TIMEIT_LINE.search(stdout)
+    assert match, stdout
+    assert match.group("runs") == "3" and match.group("loops") == "200"
+
+
+def test_timeit_chooses_the_loop_count_itself(kernel):
+    stdout = kernel.ok("%timeit -r 2 Thread.sleep(25)", timeout=60).stdout()
+    match = TIMEIT_LINE.search(stdout)
+    assert match and match.group("loops") == "10", stdout  # 25 ms bodies: 1 loop is short, 10 last 0.25 s
+
+
+def test_timeit_loop_overhead_is_under_a_microsecond(kernel):
+    kernel.ok("%timeit -q -o -r 5 Math.abs(-3)")
+    assert kernel.ok("_timeit.best() < 1e-6").result_text() == "true"
+
+
+def test_timeit_result_is_usable_in_a_later_cell(kernel):
+    result = kernel.ok("%timeit -o -r 4 -n 10 a.mul(2).close()")
+    assert TIMEIT_LINE.search(result.stdout())
+    assert "per loop" in result.result_text()
+    assert kernel.ok("_timeit.repeat() + \" \" + _timeit.loops() + \" \" + (_timeit.worst() >= _timeit.best())") \
+        .result_text() == "4 10 true"
+
+
+def test_cell_timeit_with_setup(kernel):
+    stdout = kernel.ok("%%timeit -r 2 -n 5 var x = manager.ones(new Shape(32, 32));\ntry (var y = x.matMul(x)) { }").stdout()
+    assert TIMEIT_LINE.search(stdout), stdout
+
+
+def test_timeit_of_code_that_does_not_compile(kernel):
+    result = kernel.execute("%timeit undefinedVariable.foo()")
+    assert result.status == "error" and result.error()["ename"] == "CompilationError"
+
+
+def test_timeit_bad_arguments(kernel):
+    error = kernel.execute("%timeit -r zero x()").error()
+    assert error["ename"] == "UsageError" and "'zero' is not an int" in error["evalue"]
+
+
+def test_profile_shows_operators_chart_and_a_valid_trace(kernel, tmp_path):
+    trace = tmp_path / "trace.json"
+    result = kernel.ok(f"%%profile --shapes --memory --top 5 --trace {trace}\n"
+                       "for (int i = 0; i < 3; i++) { a.matMul(a).add(1); }")
+    displays = result.of_type("display_data")
+    table, chart = displays[0]["content"]["data"], displays[1]["content"]["data"]
+    assert "aten::mm" in table["text/html"] and "input shapes" in table["text/html"]
+    assert "[[128,128],[128,128]]" in table["text/html"]
+    assert "NDArrays: 6 created in this cell still open" in table["text/plain"], table["text/plain"]
+    assert str(trace) in table["text/plain"]
+    figure = chart["application/vnd.plotly.v1+json"]
+    assert figure["data"][0]["type"] == "bar" and "aten::mm" in figure["data"][0]["y"]
+    assert "text/html" in chart
+    events = json.loads(trace.read_text())
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    assert any(e.get("name") == "aten::mm" and e.get("ph") == "X" for e in events)
+
+
+def test_profile_of_a_throwing_cell_reports_and_leaves_the_profiler_off(kernel):
+    result = kernel.execute('%%profile\na.add(1).close();\nthrow new IllegalStateException("inside the profile");')
+    assert result.status == "error"
+    assert result.error()["evalue"] == "inside the profile"
+    assert "aten::add" in result.of_type("display_data")[0]["content"]["data"]["text/plain"]
+    assert kernel.ok("io.djinn.api.Profiler.running()").result_text() == "false"
+    again = kernel.ok("%%profile\na.add(2).close();")
+    assert "NDArrays: none created in this cell is still open." in again.of_type("display_data")[0]["content"]["data"]["text/plain"]
+
+
+def test_lsmagic_lists_the_profiling_magics(kernel):
+    out = kernel.ok("%lsmagic").stdout()
+    for name in ("%time", "%timeit", "%%time", "%%timeit", "%%profile"):
+        assert name in out, out
