@@ -36,4 +36,6 @@ import tech.tablesaw.plotly.*;
 import tech.tablesaw.plotly.api.*;
 import tech.tablesaw.plotly.components.*;
 import io.djinn.api.MimeBundle;
+// A single-type import shadows tech.tablesaw.plotly.Plot, so Plot.show(figure) draws inline.
+import io.djinn.api.Plot;
 import static io.djinn.api.Display.*;

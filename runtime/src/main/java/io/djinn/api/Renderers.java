@@ -1,5 +1,6 @@
 package io.djinn.api;
 
+import io.djinn.api.plot.FigureRenderer;
 import io.djinn.api.render.ArrayRenderer;
 import io.djinn.api.render.NDArrayRenderer;
 import io.djinn.api.render.TableRenderer;
@@ -13,7 +14,7 @@ public final class Renderers {
 
     private static final List<Renderer> REGISTERED = new CopyOnWriteArrayList<>();
     private static final List<Renderer> BUILT_IN = List.of(
-            new MimeBundlePassThrough(), new NDArrayRenderer(), new TableRenderer(), new ArrayRenderer());
+            new MimeBundlePassThrough(), new NDArrayRenderer(), new TableRenderer(), new FigureRenderer(), new ArrayRenderer());
     private static volatile List<Renderer> services;
 
     private Renderers() {}

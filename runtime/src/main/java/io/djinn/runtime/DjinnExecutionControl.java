@@ -1,6 +1,6 @@
 package io.djinn.runtime;
 
-import io.djinn.api.MimeBundle;
+import com.google.gson.JsonObject;
 import io.djinn.api.Renderers;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -90,7 +90,12 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
         }
     }
 
-    /** arg[0] is the variable's name, the rest the mime types asked for (none: every one available). */
+    /**
+     * Renders a variable's value as the cell's result. arg[0] is the variable's name, the rest the mime
+     * types asked for (none: every one available). The bundle travels on the display stream, ahead of
+     * this command's reply on the same connection: JShell's object stream is slow for large bundles
+     * (a chart carrying plotly.js is 11 MB).
+     */
     private String renderVariable(String[] arg) throws InternalException {
         Field field = variables.get(arg[0]);
         if (field == null) {
@@ -103,8 +108,10 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
             throw new InternalException("cannot read " + arg[0] + ": " + e);
         }
         List<String> mimeTypes = Arrays.asList(arg).subList(1, arg.length);
-        MimeBundle bundle = Renderers.render(value, mimeTypes);
-        return bundle.toJson();
+        JsonObject result = Renderers.render(value, mimeTypes).toJsonObject();
+        result.addProperty("type", "result");
+        DisplayChannel.send(result);
+        return "sent";
     }
 
     /** After a full collection: {used, max} heap bytes, so the kernel can tell a wedged runtime. */

@@ -1,7 +1,6 @@
 package io.djinn.kernel.execution;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.djinn.kernel.output.CellOutput;
 import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.kernel.runtime.SnippetSource;
@@ -140,16 +139,21 @@ final class JavaEvaluator {
         }
         try {
             long started = System.nanoTime();
-            String json = (String) host.extension(RENDER_VARIABLE, new String[] {variable}, RENDER_TIMEOUT_MS);
+            output.takeResult(); // nothing stale
+            host.extension(RENDER_VARIABLE, new String[] {variable}, RENDER_TIMEOUT_MS);
             LOG.debug("rendering took {} µs", (System.nanoTime() - started) / 1000);
-            return JsonParser.parseString(json).getAsJsonObject();
+            JsonObject rendered = output.takeResult();
+            if (rendered != null) {
+                return rendered;
+            }
         } catch (Exception e) {
-            // The runtime could not render it richly: JShell's own text is still right.
-            JsonObject bundle = new JsonObject();
-            JsonObject data = new JsonObject();
-            data.addProperty("text/plain", event.value());
-            bundle.add("data", data);
-            return bundle;
+            LOG.debug("rich rendering failed; showing JShell's text", e);
         }
+        // The runtime could not render it richly: JShell's own text is still right.
+        JsonObject data = new JsonObject();
+        data.addProperty("text/plain", event.value());
+        JsonObject bundle = new JsonObject();
+        bundle.add("data", data);
+        return bundle;
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Everything a running cell shows, published on iopub with that cell's request as parent: stdout and
@@ -28,6 +29,7 @@ public final class CellOutput implements AutoCloseable {
     private final ScheduledExecutorService flusher = DaemonThreads.scheduler("djinn-output-flusher");
     private volatile Message parent;
     private volatile boolean allowStdin;
+    private final AtomicReference<JsonObject> pendingResult = new AtomicReference<>();
 
     public CellOutput(IopubChannel iopub, StdinChannel stdinChannel) {
         this.iopub = iopub;
@@ -114,6 +116,10 @@ public final class CellOutput implements AutoCloseable {
     private void onDisplay(JsonObject message) {
         flushStreams();
         String type = message.has("type") ? message.get("type").getAsString() : "";
+        if ("result".equals(type)) {
+            pendingResult.set(message); // the cell's value, published by the cell thread when the cell ends
+            return;
+        }
         JsonObject content = new JsonObject();
         if ("clear".equals(type)) {
             content.addProperty("wait", message.has("wait") && message.get("wait").getAsBoolean());
@@ -128,6 +134,11 @@ public final class CellOutput implements AutoCloseable {
         }
         content.add("transient", transientPart);
         iopub.publish(parent, "update".equals(type) ? "update_display_data" : "display_data", content);
+    }
+
+    /** The rendered value the runtime sent for the cell's result, once; null if none came. */
+    public JsonObject takeResult() {
+        return pendingResult.getAndSet(null);
     }
 
     private String requestLine(String prompt, boolean password) throws IOException {

@@ -23,23 +23,29 @@ public final class DisplayDecoder extends OutputStream {
 
     @Override
     public synchronized void write(int b) {
-        if (b == '\n') {
-            String json = line.toString(StandardCharsets.UTF_8);
-            line.reset();
-            try {
-                sink.accept(JsonParser.parseString(json).getAsJsonObject());
-            } catch (RuntimeException e) {
-                LOG.warn("unreadable display message from the runtime: {}", e.getMessage());
-            }
-        } else {
-            line.write(b);
-        }
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
     public synchronized void write(byte[] bytes, int offset, int length) {
+        int start = offset;
         for (int i = offset; i < offset + length; i++) {
-            write(bytes[i]);
+            if (bytes[i] == '\n') {
+                line.write(bytes, start, i - start);
+                emit();
+                start = i + 1;
+            }
+        }
+        line.write(bytes, start, offset + length - start);
+    }
+
+    private void emit() {
+        String json = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        try {
+            sink.accept(JsonParser.parseString(json).getAsJsonObject());
+        } catch (RuntimeException e) {
+            LOG.warn("unreadable display message from the runtime: {}", e.getMessage());
         }
     }
 }

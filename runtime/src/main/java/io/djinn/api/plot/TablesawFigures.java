@@ -1,0 +1,48 @@
+package io.djinn.api.plot;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import java.io.StringReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * Turns a tablesaw-jsplot Figure into Plotly JSON. tablesaw-jsplot only writes JavaScript (object
+ * literals with unquoted keys, single quotes and trailing commas); a lenient JSON reader takes those.
+ */
+public final class TablesawFigures {
+
+    private static final Pattern LAYOUT = Pattern.compile("var layout = (\\{.*?\\n\\});", Pattern.DOTALL);
+    private static final Pattern TRACE = Pattern.compile("var trace\\d+ =\\s*(\\{.*?\\n\\});", Pattern.DOTALL);
+    private static final Pattern TRAILING_COMMA = Pattern.compile(",(\\s*[}\\]])");
+
+    private TablesawFigures() {}
+
+    /** The figure as Plotly JSON; throws IllegalArgumentException when its JavaScript has no traces. */
+    public static PlotlyFigure toPlotly(Figure figure) {
+        String script = figure.asJavascript("djinn");
+        Matcher layout = LAYOUT.matcher(script);
+        JsonObject layoutJson = layout.find() ? parse(layout.group(1)).getAsJsonObject() : new JsonObject();
+        JsonArray traces = new JsonArray();
+        Matcher trace = TRACE.matcher(script);
+        while (trace.find()) {
+            traces.add(parse(trace.group(1)));
+        }
+        if (traces.isEmpty()) {
+            throw new IllegalArgumentException("no traces found in the figure's JavaScript");
+        }
+        // tablesaw fixes the width at 800 px; let the chart follow the notebook's width instead.
+        layoutJson.remove("width");
+        return new PlotlyFigure(traces, layoutJson);
+    }
+
+    static JsonElement parse(String javascriptObject) {
+        JsonReader reader = new JsonReader(new StringReader(TRAILING_COMMA.matcher(javascriptObject).replaceAll("$1")));
+        reader.setLenient(true);
+        return JsonParser.parseReader(reader);
+    }
+}
