@@ -70,6 +70,8 @@ public final class ExecutionQueue {
     private void execute(Message request) {
         iopub.status(request, "busy");
         String code = request.string("code", "");
+        LOG.debug("execute_request (silent={}, store_history={}): {}", request.bool("silent", false),
+                request.bool("store_history", true), code.length() > 200 ? code.substring(0, 200) + "..." : code);
         boolean silent = request.bool("silent", false);
         boolean storeHistory = request.bool("store_history", !silent) && !silent;
         if (storeHistory) {

@@ -37,7 +37,30 @@ public final class TablesawFigures {
         }
         // tablesaw fixes the width at 800 px; let the chart follow the notebook's width instead.
         layoutJson.remove("width");
+        upgradeTitles(layoutJson);
         return new PlotlyFigure(traces, layoutJson);
+    }
+
+    /**
+     * tablesaw writes titles as plain strings, which plotly.js 3 no longer reads (the chart and axes
+     * lose their titles): wrap them as {"text": ...}, in the layout and in every axis.
+     */
+    static void upgradeTitles(JsonObject layout) {
+        wrapTitle(layout);
+        for (String key : layout.keySet()) {
+            if (key.matches("[xyz]axis\\d*") && layout.get(key).isJsonObject()) {
+                wrapTitle(layout.getAsJsonObject(key));
+            }
+        }
+    }
+
+    private static void wrapTitle(JsonObject owner) {
+        JsonElement title = owner.get("title");
+        if (title != null && title.isJsonPrimitive()) {
+            JsonObject wrapped = new JsonObject();
+            wrapped.add("text", title);
+            owner.add("title", wrapped);
+        }
     }
 
     static JsonElement parse(String javascriptObject) {
