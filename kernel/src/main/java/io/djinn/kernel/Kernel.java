@@ -16,6 +16,7 @@ import io.djinn.magics.MavenSession;
 import io.djinn.magics.ijava.IJavaMagics;
 import io.djinn.magics.maven.MavenResolver;
 import io.djinn.magics.maven.ProvidedArtifacts;
+import io.djinn.magics.plotting.PlottingMagics;
 import io.djinn.magics.profiling.ProfilingMagics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +49,7 @@ final class Kernel {
         MagicRegistry magics = new MagicRegistry();
         IJavaMagics.registerAll(magics, provided);
         ProfilingMagics.registerAll(magics);
+        PlottingMagics.registerAll(magics);
         MavenSession maven = new LazyMavenSession(() -> new MavenResolver(env.mavenLocalRepository(), env.mavenOffline(),
                 provided));
 

@@ -20,6 +20,9 @@ final class ErrorFormatter {
     private static final List<String> HIDDEN_PREFIXES = List.of(
             "jdk.internal.", "java.lang.reflect.", "jdk.jshell.", "io.djinn.runtime.", "java.lang.Thread");
 
+    // Must match io.djinn.api.UsageException.
+    private static final String USAGE_EXCEPTION = "io.djinn.api.UsageException";
+
     private final SnippetLocations locations;
 
     ErrorFormatter(SnippetLocations locations) {
@@ -35,6 +38,10 @@ final class ErrorFormatter {
         String name = exception instanceof EvalException eval ? eval.getExceptionClassName()
                 : exception.getClass().getName();
         String message = exception.getMessage();
+        if (USAGE_EXCEPTION.equals(name)) {
+            // Djinn's API refusing its arguments: the message says it all, a stack trace would not help.
+            return CellFailure.plain("UsageError", message);
+        }
         List<String> traceback = new ArrayList<>();
         traceback.add(CellFailure.headline(name, message));
         appendFrames(exception, traceback);

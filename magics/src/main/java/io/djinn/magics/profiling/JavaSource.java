@@ -7,22 +7,6 @@ final class JavaSource {
 
     private JavaSource() {}
 
-    /** A Java string literal for the text. */
-    static String literal(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default: out.append(c);
-            }
-        }
-        return out.append('"').toString();
-    }
-
     /**
      * The code as statements of a lambda body. A lone expression with a value is handed to
      * {@code Timing.consume}, which makes it a statement and keeps the JIT from dropping its work.

@@ -1,6 +1,7 @@
 package io.djinn.magics.profiling;
 
 import io.djinn.magics.CellMagic;
+import io.djinn.magics.JavaLiterals;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class ProfileMagic implements CellMagic {
         if (body.isBlank()) {
             throw new MagicException("%%profile: the cell has no code to profile.");
         }
-        String traceFile = trace == null ? "null" : JavaSource.literal(context.workingDirectory().resolve(trace).toString());
+        String traceFile = trace == null ? "null" : JavaLiterals.string(context.workingDirectory().resolve(trace).toString());
         context.runCell("io.djinn.api.Profiler.profile(" + cuda + ", " + shapes + ", " + memory + ", " + top + ", "
                 + traceFile + ", () -> {\n" + body + "\n});", false);
     }

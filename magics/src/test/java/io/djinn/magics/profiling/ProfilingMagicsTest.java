@@ -114,6 +114,6 @@ class ProfilingMagicsTest {
 
     @Test
     void javaStringLiterals() {
-        assertEquals("\"C:\\\\temp\\\\a \\\"b\\\".json\"", JavaSource.literal("C:\\temp\\a \"b\".json"));
+        assertEquals("\"C:\\\\temp\\\\a \\\"b\\\".json\"", io.djinn.magics.JavaLiterals.string("C:\\temp\\a \"b\".json"));
     }
 }

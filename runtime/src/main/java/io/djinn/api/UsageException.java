@@ -1,0 +1,12 @@
+package io.djinn.api;
+
+/**
+ * A call into Djinn's API with arguments it cannot use (wrong rank, unknown column...). The kernel shows
+ * its message as a one-line error, without a stack trace.
+ */
+public final class UsageException extends IllegalArgumentException {
+
+    public UsageException(String message) {
+        super(message);
+    }
+}
