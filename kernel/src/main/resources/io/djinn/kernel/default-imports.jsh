@@ -39,3 +39,5 @@ import io.djinn.api.MimeBundle;
 // A single-type import shadows tech.tablesaw.plotly.Plot, so Plot.show(figure) draws inline.
 import io.djinn.api.Plot;
 import static io.djinn.api.Display.*;
+import static io.djinn.api.Progress.progress;
+import io.djinn.api.LiveTraining;

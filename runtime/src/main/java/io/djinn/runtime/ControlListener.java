@@ -53,7 +53,13 @@ final class ControlListener {
         }
     }
 
+    /** Within the 2 s a user waits for an interrupt, cooperative code gets the first 1.2 s. */
+    private static final long COOPERATIVE_WAIT_MS = 1200;
+
     private static void stop(DjinnExecutionControl control, PrintStream log) {
+        if (Interrupts.stopCooperatively(COOPERATIVE_WAIT_MS)) {
+            return;
+        }
         try {
             control.stop();
         } catch (Exception e) {

@@ -67,6 +67,7 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
     protected void clientCodeEnter() {
         // Input a previous cell asked for but did not read belongs to that cell, not to this one.
         LineInput.instance().resetForNextCell();
+        Interrupts.reset();
         ExecutionMeter.enter();
         super.clientCodeEnter();
     }
@@ -74,6 +75,7 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
     @Override
     protected void clientCodeLeave() {
         super.clientCodeLeave();
+        CellHooks.runAtCellEnd(System.err);
         ExecutionMeter.leave();
     }
 
