@@ -67,11 +67,15 @@ public final class Progress {
 
     /** Counts steps and shows the bar when enough time has passed since the last update. */
     public void step(long steps) {
-        done += steps;
+        advance(steps);
         long now = clock.getAsLong();
         if (displayId == null || now - lastShown >= 1_000_000_000L / UPDATES_PER_SECOND) {
             show(now, false);
         }
+    }
+
+    void advance(long steps) {
+        done += steps;
     }
 
     public void finish() {

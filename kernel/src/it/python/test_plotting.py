@@ -1,0 +1,118 @@
+"""Charts, %plot, live training and progress bars through Jupyter."""
+import time
+
+import pytest
+
+PLOTLY = "application/vnd.plotly.v1+json"
+
+TRAINING_SETUP = """
+var manager = NDManager.newBaseManager();
+var features = manager.randomNormal(new Shape(1024, 8));
+var labels = features.sum(new int[] {1}).gt(0).toType(DataType.FLOAT32, false);
+ArrayDataset data(int batch) {
+    return new ArrayDataset.Builder().setData(features).optLabels(labels).setSampling(batch, true).build();
+}
+Trainer newTrainer(LiveTraining live) {
+    var net = new SequentialBlock().add(Linear.builder().setUnits(16).build()).add(Activation::relu)
+        .add(Linear.builder().setUnits(2).build());
+    var model = Model.newInstance("mlp");
+    model.setBlock(net);
+    var trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).addEvaluator(new Accuracy())
+        .optOptimizer(Optimizer.adam().build()).addTrainingListeners(TrainingListener.Defaults.basic())
+        .addTrainingListeners(live));
+    trainer.initialize(new Shape(1, 8));
+    return trainer;
+}
+"""
+
+
+def test_a_tablesaw_figure_is_a_plotly_bundle(kernel):
+    kernel.ok('var t = Table.create("t", IntColumn.create("epoch", 1, 2, 3), DoubleColumn.create("loss", 0.9, 0.5, 0.3));')
+    first = kernel.ok('LinePlot.create("Loss", t, "epoch", "loss")').of_type("execute_result")[0]["content"]["data"]
+    assert first[PLOTLY]["data"][0]["type"] == "scatter"
+    assert first[PLOTLY]["layout"]["title"] == {"text": "Loss"}
+    assert first["text/plain"] == 'Figure "Loss": 1 trace'
+    assert len(first["text/html"]) > 5_000_000  # plotly.js, once per session
+    second = kernel.ok('Plot.show(ScatterPlot.create("S", t, "epoch", "loss"));').of_type("display_data")[0]["content"]["data"]
+    assert len(second["text/html"]) < 5_000 and PLOTLY in second
+
+
+def test_plot_magic_kinds(kernel):
+    kernel.ok('var m = NDManager.newBaseManager();\n'
+              'var h = Table.create("h", IntColumn.create("epoch", 1, 2, 3), DoubleColumn.create("loss", 0.9, 0.5, 0.3));')
+    line = kernel.ok('%plot line h --x epoch --y loss --title "Loss" --logy').of_type("display_data")[0]["content"]["data"]
+    assert line[PLOTLY]["layout"]["yaxis"]["type"] == "log"
+    assert line[PLOTLY]["data"][0]["x"] == [1, 2, 3]
+    hist = kernel.ok("%plot hist m.randomNormal(new Shape(500)) --bins 10").of_type("display_data")[0]["content"]["data"]
+    assert hist[PLOTLY]["data"][0]["type"] == "histogram" and len(hist[PLOTLY]["data"][0]["x"]) == 500
+    heat = kernel.ok("%plot heatmap new int[][] {{5, 1}, {2, 7}}").of_type("display_data")[0]["content"]["data"]
+    assert heat[PLOTLY]["data"][0]["z"] == [[5, 1], [2, 7]]
+    image = kernel.ok("%plot image m.randomUniform(0, 1, new Shape(3, 16, 16))").of_type("display_data")[0]["content"]["data"]
+    assert image["image/png"].startswith("iVBORw0KGgo")  # PNG's signature in base64
+
+
+@pytest.mark.parametrize("code,message", [
+    ("%plot line m.ones(new Shape(2, 2))", "line needs 1-D data; got an NDArray of shape (2, 2)"),
+    ("%plot line h --x epoch --y nope", "line: no column 'nope' in table h; its columns: epoch, loss"),
+    ("%plot pie h", "%plot: start with the kind of chart"),
+])
+def test_plot_magic_bad_input_is_a_one_line_error(kernel, code, message):
+    error = kernel.execute(code).error()
+    assert error["ename"] == "UsageError"
+    assert error["evalue"].startswith(message), error["evalue"]
+    assert len(error["traceback"]) == 1
+
+
+def test_live_training_updates_one_chart_in_place(kernel):
+    kernel.ok(TRAINING_SETUP)
+    result = kernel.ok("var trainer = newTrainer(LiveTraining.live(4));\nEasyTrain.fit(trainer, 3, data(64), data(256));",
+                       timeout=300)
+    displays = result.of_type("display_data")
+    progress_id = displays[0]["content"]["transient"]["display_id"]
+    chart = next(d for d in displays if PLOTLY in d["content"]["data"])
+    chart_id = chart["content"]["transient"]["display_id"]
+    updates = result.of_type("update_display_data")
+    assert {u["content"]["transient"]["display_id"] for u in updates} == {progress_id, chart_id}
+    final_chart = [u for u in updates if u["content"]["transient"]["display_id"] == chart_id][-1]["content"]["data"]
+    names = [trace["name"] for trace in final_chart[PLOTLY]["data"]]
+    assert {"train SoftmaxCrossEntropyLoss", "validate SoftmaxCrossEntropyLoss", "train Accuracy",
+            "validate Accuracy", "train loss (batches)"} <= set(names)
+    assert len(final_chart[PLOTLY]["data"][0]["x"]) == 3  # one point per epoch
+    final_progress = [u for u in updates if u["content"]["transient"]["display_id"] == progress_id][-1]
+    assert final_progress["content"]["data"]["text/plain"].startswith("Trained 3 epochs")
+    assert "samples/s on [cpu()]" in final_progress["content"]["data"]["text/plain"]
+    table = displays[-1]["content"]["data"]
+    assert "training metrics" in table["text/html"] and "validate Accuracy" in table["text/html"]
+    assert len(updates) < 60, "bounded update rate"
+
+
+def test_interrupted_training_stops_at_the_next_batch_and_keeps_the_chart(kernel):
+    kernel.ok(TRAINING_SETUP)
+    msg_id = kernel.client.execute("var slow = newTrainer(LiveTraining.live());\nEasyTrain.fit(slow, 1000, data(8), null);")
+    time.sleep(4)
+    start = time.monotonic()
+    kernel.manager.interrupt_kernel()
+    result = kernel.collect(msg_id, timeout=30)
+    assert time.monotonic() - start < 2.0
+    assert result.status == "error" and result.error()["ename"] == "Interrupted"
+    progress = [u["content"]["data"]["text/plain"] for u in result.of_type("update_display_data")
+                if "Training interrupted" in u["content"]["data"].get("text/plain", "")]
+    assert progress, "the progress line says where training stopped"
+    # DJL's state is consistent: the same session trains again.
+    again = kernel.ok("var next = newTrainer(LiveTraining.live());\nEasyTrain.fit(next, 1, data(64), null);\n"
+                      "next.getTrainingResult().getEpoch()", timeout=120)
+    assert again.result_text() == "1"
+
+
+def test_progress_bar_updates_in_place_at_a_bounded_rate(kernel):
+    result = kernel.ok("long total = 0;\nfor (int i : progress(3000)) { total += i; Thread.sleep(0, 300_000); }\ntotal",
+                       timeout=60)
+    displays = result.of_type("display_data")
+    updates = result.of_type("update_display_data")
+    assert len(displays) == 1
+    assert all(u["content"]["transient"]["display_id"] == displays[0]["content"]["transient"]["display_id"]
+               for u in updates)
+    assert 1 <= len(updates) <= 30, len(updates)  # about a second of work, at most 5 updates a second
+    assert updates[-1]["content"]["data"]["text/plain"].startswith("100% 3000/3000")
+    assert updates[-1]["content"]["data"]["text/plain"].endswith("done")
+    assert result.result_text() == "4498500"
