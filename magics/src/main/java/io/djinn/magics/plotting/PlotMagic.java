@@ -1,11 +1,11 @@
 package io.djinn.magics.plotting;
 
+import io.djinn.magics.CodeMagic;
 import io.djinn.magics.JavaLiterals;
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicArguments;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
-import io.djinn.magics.TakesCode;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 + "or a Table with --x/--y naming its columns (--y a,b for several lines). heatmap takes 2-D data "
                 + "(a confusion matrix), image an NDArray in HW, HWC or CHW layout.",
             "Example: %plot line history --x epoch --y loss,accuracy --title \"Training\""})
-public final class PlotMagic implements LineMagic, TakesCode {
+public final class PlotMagic extends CodeMagic implements LineMagic {
 
     static final List<String> KINDS = List.of("line", "scatter", "hist", "heatmap", "image");
 
@@ -45,12 +45,6 @@ public final class PlotMagic implements LineMagic, TakesCode {
     @Option(names = "--bins", paramLabel = "N", description = "hist: the number of bins")
     Integer bins;
 
-    private String code = "";
-
-    @Override
-    public void code(String code) {
-        this.code = code;
-    }
 
     @Override
     public void run(MagicContext context) throws Exception {

@@ -1,24 +1,18 @@
 package io.djinn.magics.profiling;
 
 import io.djinn.magics.CellMagic;
+import io.djinn.magics.CodeMagic;
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
-import io.djinn.magics.TakesCode;
 import picocli.CommandLine.Command;
 
 @Command(name = "time", mixinStandardHelpOptions = true,
         description = {"Times a statement (%time STMT) or a cell (%%time) once, as IPython does.",
             "Prints the runtime's CPU times (user, sys, total) and the wall time spent in your code; the clock "
                 + "stops after the GPUs finish the work queued so far. The cell's declarations and value are kept."})
-public final class TimeMagic implements LineMagic, CellMagic, TakesCode {
+public final class TimeMagic extends CodeMagic implements LineMagic, CellMagic {
 
-    private String code = "";
-
-    @Override
-    public void code(String code) {
-        this.code = code;
-    }
 
     @Override
     public void run(MagicContext context) throws Exception {

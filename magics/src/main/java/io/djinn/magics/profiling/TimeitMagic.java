@@ -1,10 +1,10 @@
 package io.djinn.magics.profiling;
 
 import io.djinn.magics.CellMagic;
+import io.djinn.magics.CodeMagic;
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
-import io.djinn.magics.TakesCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                 + "%%timeit [options] [SETUP] with the statements in the cell.",
             "The code is compiled once; each run is synchronised with the GPUs. Local variables that the "
                 + "setup declares must not be reassigned by the timed code (Java lambda rules)."})
-public final class TimeitMagic implements LineMagic, CellMagic, TakesCode {
+public final class TimeitMagic extends CodeMagic implements LineMagic, CellMagic {
 
     /** The variable that -o fills. */
     static final String RESULT_VARIABLE = "_timeit";
@@ -31,12 +31,6 @@ public final class TimeitMagic implements LineMagic, CellMagic, TakesCode {
     @Option(names = "-o", description = "keep the TimeitResult in the variable " + RESULT_VARIABLE + " and show it")
     boolean output;
 
-    private String code = "";
-
-    @Override
-    public void code(String code) {
-        this.code = code;
-    }
 
     @Override
     public void run(MagicContext context) throws Exception {
