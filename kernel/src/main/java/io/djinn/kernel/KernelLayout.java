@@ -45,8 +45,4 @@ public record KernelLayout(Path home) {
             return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
         }
     }
-
-    public Path logo(String name) {
-        return home.resolve(name);
-    }
 }

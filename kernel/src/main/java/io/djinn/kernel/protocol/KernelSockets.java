@@ -50,10 +50,6 @@ public final class KernelSockets implements AutoCloseable {
         return stdin;
     }
 
-    public long rejectedMessages() {
-        return rejections.count();
-    }
-
     @Override
     public void close() {
         shell.close();

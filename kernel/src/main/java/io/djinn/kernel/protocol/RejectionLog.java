@@ -21,8 +21,4 @@ final class RejectionLog {
             LOG.warn("dropped {} messages so far (latest on {}: {})", n, channel, reason);
         }
     }
-
-    long count() {
-        return count.get();
-    }
 }

@@ -69,10 +69,6 @@ public final class RuntimeHost implements AutoCloseable {
         }
     }
 
-    public boolean isReady() {
-        return ready.isDone() && !ready.isCompletedExceptionally() && shell != null;
-    }
-
     /** Starts a runtime and runs the startup sources; blocking. */
     public synchronized void start() throws Exception {
         analysisGate.acquireUninterruptibly();

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             "Example: %plot line history --x epoch --y loss,accuracy --title \"Training\""})
 public final class PlotMagic extends CodeMagic implements LineMagic {
 
+    // The kinds io.djinn.api.plot.Plots draws (the runtime's module is not visible from here).
     static final List<String> KINDS = List.of("line", "scatter", "hist", "heatmap", "image");
 
     @Option(names = "--x", paramLabel = "COLUMN", description = "the Table column for x (hist: the column to count)")

@@ -18,10 +18,6 @@ public final class PlotlyLibrary {
 
     private PlotlyLibrary() {}
 
-    public static String version() {
-        return VERSION;
-    }
-
     private static String readVersion() {
         try (InputStream in = PlotlyLibrary.class.getResourceAsStream("plotly-version.properties")) {
             Properties properties = new Properties();
