@@ -122,3 +122,10 @@ def test_ijava_environment_variables(tmp_path):
         assert kernel.ok("fromScript() + fromStartup").result_text() == "7from classpath"
     finally:
         kernel.shutdown()
+
+
+def test_a_cell_sent_right_after_a_failure_runs(kernel):
+    """stop_on_error aborts what was queued behind the failure, never what is sent after its reply."""
+    for _ in range(30):
+        assert kernel.execute('throw new RuntimeException("fails");').status == "error"
+        assert kernel.execute("1 + 1").status == "ok"

@@ -105,11 +105,13 @@ public final class ExecutionQueue {
         content.addProperty("execution_count", count);
         content.add("user_expressions", new JsonObject());
         content.add("payload", new JsonArray());
-        reply.accept(request, content);
-        iopub.status(request, "idle");
         if (!result.succeeded() && request.bool("stop_on_error", true)) {
+            // Before this cell's reply and idle: a client that sends its next cell on seeing either must
+            // not have it taken for one that was queued behind the failure.
             abortQueued();
         }
+        reply.accept(request, content);
+        iopub.status(request, "idle");
     }
 
     /** Answers every request queued now as aborted; later requests run normally. */
