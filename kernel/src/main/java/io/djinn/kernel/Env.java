@@ -56,6 +56,17 @@ public final class Env {
         }
     }
 
+    /** stdout and stderr shown per cell, in bytes (DJINN_OUTPUT_LIMIT_MB, default 8); 0 for no limit. */
+    public long outputLimitBytes() {
+        String value = first("DJINN_OUTPUT_LIMIT_MB");
+        try {
+            double megabytes = value.isBlank() ? 8 : Double.parseDouble(value.trim());
+            return (long) (megabytes * 1024 * 1024);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DJINN_OUTPUT_LIMIT_MB must be a number of megabytes, not '" + value + "'");
+        }
+    }
+
     /** Where DJL unpacks its native libraries: a directory the kernel owns. */
     public Path djlCacheDir() {
         String explicit = first("DJINN_CACHE_DIR");

@@ -42,7 +42,7 @@ final class Kernel {
 
     Kernel(ConnectionInfo connection, Env env, KernelLayout layout) throws IOException {
         sockets = new KernelSockets(connection);
-        output = new CellOutput(sockets.iopub(), sockets.stdin());
+        output = new CellOutput(sockets.iopub(), sockets.stdin(), env.outputLimitBytes());
         host = new RuntimeHost(runtimeSettings(env, layout), output.runtimeIo());
 
         ProvidedArtifacts provided = ProvidedArtifacts.read(layout.providedArtifacts());

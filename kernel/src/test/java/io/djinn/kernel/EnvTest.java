@@ -37,6 +37,9 @@ class EnvTest {
         assertTrue(env.engineWarmup());
         assertEquals("warn", env.logLevel());
         assertEquals(List.of(), env.classpath());
+        assertEquals(8L * 1024 * 1024, env.outputLimitBytes());
+        assertEquals(0, new Env(Map.of("DJINN_OUTPUT_LIMIT_MB", "0")).outputLimitBytes());
+        assertEquals(512 * 1024, new Env(Map.of("DJINN_OUTPUT_LIMIT_MB", "0.5")).outputLimitBytes());
     }
 
     @Test

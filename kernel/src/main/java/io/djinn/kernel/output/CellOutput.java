@@ -31,9 +31,13 @@ public final class CellOutput implements AutoCloseable {
     private volatile boolean allowStdin;
     private final AtomicReference<JsonObject> pendingResult = new AtomicReference<>();
 
-    public CellOutput(IopubChannel iopub, StdinChannel stdinChannel) {
+    private final OutputLimit limit;
+
+    /** @param outputLimitBytes stdout and stderr shown per cell; 0 or less for no limit */
+    public CellOutput(IopubChannel iopub, StdinChannel stdinChannel, long outputLimitBytes) {
         this.iopub = iopub;
         this.stdinChannel = stdinChannel;
+        this.limit = new OutputLimit(outputLimitBytes);
         flusher.scheduleWithFixedDelay(this::flushStreams, FLUSH_EVERY_MS, FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -47,12 +51,17 @@ public final class CellOutput implements AutoCloseable {
         flushStreams();
         parent = request;
         allowStdin = stdinAllowed;
+        limit.reset();
     }
 
     /** Sends what is still buffered; called before the reply so no output trails into the next cell. */
     public void end() {
         flushStreams();
         allowStdin = false; // a late request for input belongs to no cell: refuse it
+        String summary = limit.summary();
+        if (summary != null) {
+            publishStream("stderr", summary);
+        }
     }
 
     public void flushStreams() {
@@ -71,6 +80,17 @@ public final class CellOutput implements AutoCloseable {
     }
 
     private void stream(String name, String text) {
+        String shown = limit.admit(text);
+        if (!shown.isEmpty()) {
+            publishStream(name, shown);
+        }
+        String warning = limit.warningOnce();
+        if (warning != null) {
+            publishStream("stderr", warning);
+        }
+    }
+
+    private void publishStream(String name, String text) {
         JsonObject content = new JsonObject();
         content.addProperty("name", name);
         content.addProperty("text", text);
