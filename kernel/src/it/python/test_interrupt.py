@@ -21,7 +21,7 @@ def test_interrupt_stops_the_cell_and_keeps_variables(each_jdk_kernel, case):
     msg_id = kernel.client.execute(CASES[case])
     time.sleep(1.0)
     start = time.monotonic()
-    reply = kernel.manager.interrupt_kernel()
+    kernel.manager.interrupt_kernel()
     result = kernel.collect(msg_id, timeout=10)
     stopped_after = time.monotonic() - start
     assert result.status == "error"

@@ -77,9 +77,12 @@ def test_sockets_bind_only_to_the_connection_address(kernel):
     info = kernel.manager.get_connection_info()
     ports = {info[p] for p in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")}
     listening = subprocess.run(["ss", "-ltnH"], capture_output=True, text=True).stdout
+    seen = set()
     for line in listening.splitlines():
         local = line.split()[3]
         address, _, port = local.rpartition(":")
         if port.isdigit() and int(port) in ports:
+            seen.add(int(port))
             # Java's dual-stack sockets show an IPv4 bind as its IPv4-mapped IPv6 form.
             assert address in (info["ip"], f"[{info['ip']}]", f"[::ffff:{info['ip']}]"), line
+    assert seen == ports, f"not every channel was found listening: {sorted(ports - seen)}"

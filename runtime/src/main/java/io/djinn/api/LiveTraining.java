@@ -273,11 +273,8 @@ public final class LiveTraining extends TrainingListenerAdapter {
                     100 * epochFraction, batchInEpoch, eta, rate, device);
         }
         double fraction = epochFraction;
-        String html = "<div class=\"djinn-training\" style=\"display:flex;align-items:center;gap:8px;font-family:"
-                + "monospace\"><div style=\"width:240px;height:12px;border:1px solid #999;border-radius:3px\"><div "
-                + "style=\"height:100%;width:" + String.format(Locale.ROOT, "%.1f", 100 * (finished ? 1 : fraction))
-                + "%;background:" + (interruption != null ? "#b03a2e" : finished ? "#3a7d44" : "#4b2a86")
-                + "\"></div></div><span>" + text.replace("<", "&lt;") + "</span></div>";
+        String color = interruption != null ? Progress.STOPPED : finished ? Progress.DONE : Progress.RUNNING;
+        String html = Progress.barHtml("djinn-training", 240, finished ? 1 : fraction, color, text);
         return MimeBundle.html(html, text);
     }
 

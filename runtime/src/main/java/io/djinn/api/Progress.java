@@ -111,12 +111,21 @@ public final class Progress {
         if (finished) {
             text.append(" done");
         }
-        String html = "<div class=\"djinn-progress\" style=\"display:flex;align-items:center;gap:8px;font-family:"
-                + "monospace\"><div style=\"width:300px;height:12px;border:1px solid #999;border-radius:3px\">"
-                + "<div style=\"height:100%;width:" + String.format(Locale.ROOT, "%.1f", 100 * (total > 0 ? fraction : 1))
-                + "%;background:" + (finished ? "#3a7d44" : "#4b2a86") + "\"></div></div><span>"
-                + text.toString().replace("<", "&lt;") + "</span></div>";
+        String html = barHtml("djinn-progress", 300, total > 0 ? fraction : 1, finished ? DONE : RUNNING,
+                text.toString());
         return MimeBundle.html(html, text.toString());
+    }
+
+    static final String RUNNING = "#4b2a86";
+    static final String DONE = "#3a7d44";
+    static final String STOPPED = "#b03a2e";
+
+    /** A bar filled to the fraction, in the given colour, with the text beside it. */
+    static String barHtml(String cssClass, int widthPx, double fraction, String color, String text) {
+        return "<div class=\"" + cssClass + "\" style=\"display:flex;align-items:center;gap:8px;font-family:"
+                + "monospace\"><div style=\"width:" + widthPx + "px;height:12px;border:1px solid #999;border-radius:3px\">"
+                + "<div style=\"height:100%;width:" + String.format(Locale.ROOT, "%.1f", 100 * fraction) + "%;background:"
+                + color + "\"></div></div><span>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</span></div>";
     }
 
     static String clock(double seconds) {

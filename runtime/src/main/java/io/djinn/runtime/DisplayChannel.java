@@ -20,11 +20,6 @@ public final class DisplayChannel {
         out = stream;
     }
 
-    /** Whether the runtime was started by a kernel (false in plain unit tests). */
-    public static boolean connected() {
-        return out != null;
-    }
-
     public static synchronized void send(JsonObject message) {
         OutputStream stream = out;
         if (stream == null) {
