@@ -83,6 +83,17 @@ public final class Env {
         return Boolean.parseBoolean(first("DJINN_OFFLINE", "DJL_OFFLINE"));
     }
 
+    /** Which libtorch the runtime loads: auto (CUDA when an NVIDIA driver is present), cpu, or a CUDA flavor. */
+    public String torchFlavor() {
+        String value = first("DJINN_TORCH_FLAVOR");
+        return value.isBlank() ? "auto" : value.trim();
+    }
+
+    /** A libtorch directory to load instead of DJL's own (DJL's PYTORCH_LIBRARY_PATH); empty when unset. */
+    public String torchLibraryPath() {
+        return first("DJINN_TORCH_LIBRARY_PATH");
+    }
+
     /** %maven offline: only the local repository is used. */
     public boolean mavenOffline() {
         return Boolean.parseBoolean(first("DJINN_MAVEN_OFFLINE"));

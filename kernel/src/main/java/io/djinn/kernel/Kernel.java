@@ -9,10 +9,12 @@ import io.djinn.kernel.protocol.ConnectionInfo;
 import io.djinn.kernel.protocol.KernelSockets;
 import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.kernel.runtime.RuntimeSettings;
+import io.djinn.kernel.runtime.TorchFlavor;
 import io.djinn.magics.MagicArguments;
 import io.djinn.magics.MagicException;
 import io.djinn.magics.MagicRegistry;
 import io.djinn.magics.MavenSession;
+import io.djinn.magics.device.DeviceMagics;
 import io.djinn.magics.ijava.IJavaMagics;
 import io.djinn.magics.maven.MavenResolver;
 import io.djinn.magics.maven.ProvidedArtifacts;
@@ -50,6 +52,7 @@ final class Kernel {
         IJavaMagics.registerAll(magics, provided);
         ProfilingMagics.registerAll(magics);
         PlottingMagics.registerAll(magics);
+        DeviceMagics.registerAll(magics);
         MavenSession maven = new LazyMavenSession(() -> new MavenResolver(env.mavenLocalRepository(), env.mavenOffline(),
                 provided));
 
@@ -83,17 +86,30 @@ final class Kernel {
     }
 
     static RuntimeSettings runtimeSettings(Env env, KernelLayout layout) throws IOException {
-        List<String> entries = new ArrayList<>(layout.runtimeClasspath().stream().map(Path::toString).toList());
+        List<Path> jars = layout.runtimeClasspath();
+        TorchFlavor.Choice torch = TorchFlavor.choose(env.torchFlavor(), env.torchLibraryPath(),
+                TorchFlavor.machine(env.offline(), env.djlCacheDir(), libtorchVersion(jars)));
+        LOG.info("libtorch: {} ({})", torch.flavor(), torch.note());
+        List<String> entries = new ArrayList<>();
+        for (Path jar : jars) {
+            if (torch.cpuJar() || !isCpuNativeJar(jar)) {
+                entries.add(jar.toString());
+            }
+        }
         entries.addAll(env.classpath());
         String classpath = String.join(java.io.File.pathSeparator, entries);
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.add("-Djava.awt.headless=true");
+        // Turns dtypes DJL's PyTorch JNI cannot map into exceptions instead of a process abort.
+        java.add("-javaagent:" + runtimeJar(jars));
         java.add("-DDJL_CACHE_DIR=" + env.djlCacheDir());
         java.add("-DENGINE_CACHE_DIR=" + env.djlCacheDir());
         if (env.offline()) {
             java.add("-Dai.djl.offline=true");
         }
+        torch.systemProperties().forEach((key, value) -> java.add("-D" + key + "=" + value));
+        java.add("-Ddjinn.torch.note=" + torch.note());
         java.add("-Ddjinn.warmup=" + env.engineWarmup());
         // Quiet unless asked: DJL's info messages would otherwise fill the kernel log.
         java.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
@@ -118,6 +134,30 @@ final class Kernel {
             startup.add(new RuntimeSettings.StartupSource("DJINN_STARTUP_SCRIPT", env.startupScript()));
         }
         return new RuntimeSettings(java, compiler, entries, startup, RUNTIME_START_TIMEOUT_MS);
+    }
+
+    private static boolean isCpuNativeJar(Path jar) {
+        return jar.getFileName().toString().startsWith("pytorch-native-cpu-");
+    }
+
+    /** libtorch's version, from the CPU native jar's name (pytorch-native-cpu-2.7.1-linux-x86_64.jar). */
+    private static String libtorchVersion(List<Path> jars) throws IOException {
+        for (Path jar : jars) {
+            String name = jar.getFileName().toString();
+            if (isCpuNativeJar(jar)) {
+                return name.substring("pytorch-native-cpu-".length()).replaceFirst("-linux-.*", "");
+            }
+        }
+        throw new IOException("no pytorch-native-cpu jar among the runtime's jars");
+    }
+
+    private static Path runtimeJar(List<Path> jars) throws IOException {
+        for (Path jar : jars) {
+            if (jar.getFileName().toString().startsWith("djinn-runtime-")) {
+                return jar;
+            }
+        }
+        throw new IOException("no djinn-runtime jar among the runtime's jars");
     }
 
     private static List<String> words(String variable, String value) {

@@ -41,3 +41,6 @@ import io.djinn.api.Plot;
 import static io.djinn.api.Display.*;
 import static io.djinn.api.Progress.progress;
 import io.djinn.api.LiveTraining;
+import io.djinn.api.Devices;
+// The notebook's NDManager: it follows %device, and loads nothing until first used.
+NDManager manager = Devices.manager();

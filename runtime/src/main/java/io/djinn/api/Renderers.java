@@ -14,7 +14,7 @@ public final class Renderers {
 
     private static final List<Renderer> REGISTERED = new CopyOnWriteArrayList<>();
     private static final List<Renderer> BUILT_IN = List.of(
-            new MimeBundlePassThrough(), new NDArrayRenderer(), new TableRenderer(), new FigureRenderer(), new ArrayRenderer());
+            new MimeBundlePassThrough(), new DisplayableRenderer(), new NDArrayRenderer(), new TableRenderer(), new FigureRenderer(), new ArrayRenderer());
     private static volatile List<Renderer> services;
 
     private Renderers() {}
@@ -72,6 +72,18 @@ public final class Renderers {
         @Override
         public MimeBundle render(Object value) {
             return (MimeBundle) value;
+        }
+    }
+
+    private static final class DisplayableRenderer implements Renderer {
+        @Override
+        public boolean canRender(Object value) {
+            return value instanceof Displayable;
+        }
+
+        @Override
+        public MimeBundle render(Object value) {
+            return ((Displayable) value).toMimeBundle();
         }
     }
 }

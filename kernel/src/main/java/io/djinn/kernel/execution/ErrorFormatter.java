@@ -3,6 +3,7 @@ package io.djinn.kernel.execution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jdk.jshell.Diag;
@@ -43,7 +44,15 @@ final class ErrorFormatter {
             return CellFailure.plain("UsageError", message);
         }
         List<String> traceback = new ArrayList<>();
-        traceback.add(CellFailure.headline(name, message));
+        Optional<String> outOfMemory = CudaOutOfMemory.summary(message);
+        if (outOfMemory.isPresent()) {
+            // PyTorch's message is long and ends in allocator advice; the useful part goes first.
+            traceback.add(CellFailure.headline(name, outOfMemory.get()));
+            CudaOutOfMemory.HINTS.forEach(hint -> traceback.add("  " + hint));
+            traceback.add("PyTorch said: " + message);
+        } else {
+            traceback.add(CellFailure.headline(name, message));
+        }
         appendFrames(exception, traceback);
         Throwable cause = exception.getCause();
         while (cause != null) {
@@ -53,7 +62,7 @@ final class ErrorFormatter {
             appendFrames(cause, traceback);
             cause = cause.getCause();
         }
-        return new CellFailure(name, message == null ? "" : message, traceback);
+        return new CellFailure(name, outOfMemory.orElse(message == null ? "" : message), traceback);
     }
 
     private void appendFrames(Throwable error, List<String> traceback) {

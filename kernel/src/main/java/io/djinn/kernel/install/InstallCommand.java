@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.djinn.kernel.KernelLayout;
+import io.djinn.kernel.runtime.TorchFlavor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,11 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "KEY=VALUE", description = "an environment variable for the kernel (repeatable)")
     Map<String, String> env = new LinkedHashMap<>();
 
+    @Option(names = "--torch-flavor", paramLabel = "FLAVOR",
+            description = "which libtorch the kernel loads: auto (CUDA when an NVIDIA driver is present, the default), "
+                    + "cpu, or a CUDA flavor such as cu128; sets DJINN_TORCH_FLAVOR")
+    String torchFlavor;
+
     @Option(names = "--java", paramLabel = "PATH", description = "the java executable (default: the one running this)")
     Path java;
 
@@ -54,6 +60,14 @@ public final class InstallCommand implements Callable<Integer> {
         if (!Files.isRegularFile(layout.jar())) {
             System.err.println("error: " + layout.jar() + " not found: run install from the built djinn.jar");
             return 2;
+        }
+        if (torchFlavor != null) {
+            try {
+                TorchFlavor.validate(torchFlavor);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: --torch-flavor: " + e.getMessage().replace("DJINN_TORCH_FLAVOR ", "it "));
+                return 2;
+            }
         }
         Path directory = location.kernelDirectoryOrExplain();
         if (directory == null) {
@@ -79,6 +93,9 @@ public final class InstallCommand implements Callable<Integer> {
 
         JsonObject environment = new JsonObject();
         env.forEach(environment::addProperty);
+        if (torchFlavor != null) {
+            environment.addProperty("DJINN_TORCH_FLAVOR", torchFlavor);
+        }
         if (!runtimeJvmOptions.isEmpty()) {
             environment.addProperty("DJINN_JVM_OPTS", String.join(" ", runtimeJvmOptions));
         }

@@ -16,7 +16,8 @@ class InstallCommandTest {
     void kernelJsonUsesMessageInterruptsAndCarriesOptions() {
         InstallCommand install = new InstallCommand();
         new CommandLine(install).parseArgs("--display-name", "Java GPU", "--jvm-opt=-Xmx8g", "--jvm-opt=-Dx=1",
-                "--kernel-jvm-opt=-XX:+UseSerialGC", "--env", "DJINN_TIMEOUT=1000", "--java", "/opt/jdk/bin/java");
+                "--kernel-jvm-opt=-XX:+UseSerialGC", "--env", "DJINN_TIMEOUT=1000", "--java", "/opt/jdk/bin/java",
+                "--torch-flavor", "cu128");
         JsonObject spec = JsonParser.parseString(install.kernelJson(Path.of("/opt/djinn/djinn.jar"))).getAsJsonObject();
         assertEquals("message", spec.get("interrupt_mode").getAsString());
         assertEquals("Java GPU", spec.get("display_name").getAsString());
@@ -25,6 +26,15 @@ class InstallCommandTest {
                 + "\"{connection_file}\"]", spec.get("argv").toString());
         assertEquals("-Xmx8g -Dx=1", spec.getAsJsonObject("env").get("DJINN_JVM_OPTS").getAsString());
         assertEquals("1000", spec.getAsJsonObject("env").get("DJINN_TIMEOUT").getAsString());
+        assertEquals("cu128", spec.getAsJsonObject("env").get("DJINN_TORCH_FLAVOR").getAsString());
+    }
+
+    @Test
+    void aBadTorchFlavorIsRefusedBeforeAnythingIsWritten(@org.junit.jupiter.api.io.TempDir Path prefix) throws Exception {
+        InstallCommand install = new InstallCommand();
+        int status = new CommandLine(install).execute("--prefix", prefix.toString(), "--torch-flavor", "gpu");
+        assertEquals(2, status);
+        assertEquals(false, java.nio.file.Files.exists(prefix.resolve("share")));
     }
 
     @Test

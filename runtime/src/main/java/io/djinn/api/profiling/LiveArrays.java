@@ -36,6 +36,10 @@ public final class LiveArrays {
         return new LiveArrays(arrays);
     }
 
+    public List<Entry> entries() {
+        return List.copyOf(arrays.values());
+    }
+
     public int count() {
         return arrays.size();
     }

@@ -1,6 +1,7 @@
 package io.djinn.api.profiling;
 
 import io.djinn.api.MimeBundle;
+import io.djinn.api.render.ByteSize;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,17 +142,7 @@ public final class ProfileReport {
     }
 
     static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return ByteSize.format(bytes);
     }
 
     private static String escape(String text) {
