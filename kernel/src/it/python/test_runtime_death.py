@@ -35,8 +35,14 @@ def test_system_exit(each_jdk_kernel):
 
 def test_native_abort_in_libtorch(each_jdk_kernel):
     kernel = each_jdk_kernel
-    # DJL 0.35's PyTorch JNI aborts the JVM on BFLOAT16 (the device issue guards it; here it is the crash case).
-    result = kernel.execute("NDManager.newBaseManager().ones(new Shape(2)).toType(DataType.BFLOAT16, false)")
+    # DJL 0.35's PyTorch JNI aborts the JVM on BFLOAT16. Djinn's dtype guard stops NDArray.toType before
+    # that, so the native call is made directly here, as buggy native code would: a real libtorch abort.
+    result = kernel.execute(
+        'var jni = Class.forName("ai.djl.pytorch.jni.PyTorchLibrary");\n'
+        'var lib = jni.getDeclaredField("LIB"); lib.setAccessible(true);\n'
+        'var to = jni.getDeclaredMethod("torchTo", long.class, int.class, int[].class); to.setAccessible(true);\n'
+        'var victim = (ai.djl.pytorch.engine.PtNDArray) NDManager.newBaseManager().ones(new Shape(2));\n'
+        'to.invoke(lib.get(null), victim.getHandle(), DataType.BFLOAT16.ordinal(), new int[] {0, -1});')
     if result.status == "ok":
         pytest.skip("this engine build no longer aborts on BFLOAT16")
     assert_replaced(kernel, result, "signal 6", "SIGABRT")

@@ -19,7 +19,7 @@ public final class DtypeGuard {
 
     private DtypeGuard() {}
 
-    /** Called at the start of every DJL PyTorch JNI wrapper that takes a data type (see DtypeGuardAgent). */
+    /** Called at the start of every DJL PyTorch JNI wrapper that takes a data type (see DtypeGuardTransformer). */
     public static void check(DataType type) {
         if (type != null && !SUPPORTED.contains(type)) {
             throw new UnsupportedDataTypeException(message(type));

@@ -1,7 +1,6 @@
 package io.djinn.runtime;
 
 import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -11,20 +10,15 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * A Java agent (the runtime JVM starts with {@code -javaagent:} this jar) that, as DJL's
- * {@code ai.djl.pytorch.jni.JniUtils} loads, starts each of its static methods that takes a
+ * As DJL's {@code ai.djl.pytorch.jni.JniUtils} loads, starts each of its static methods that takes a
  * {@code DataType} with a call to {@link DtypeGuard#check}. Those wrappers are the only way DJL hands
  * a data type to native code, so checking there covers toType, create, zeros, arange and the rest.
  */
-public final class DtypeGuardAgent implements ClassFileTransformer {
+final class DtypeGuardTransformer implements ClassFileTransformer {
 
     static final String TARGET = "ai/djl/pytorch/jni/JniUtils";
     private static final String DATA_TYPE = "Lai/djl/ndarray/types/DataType;";
     private static final String GUARD = Type.getInternalName(DtypeGuard.class);
-
-    public static void premain(String arguments, Instrumentation instrumentation) {
-        instrumentation.addTransformer(new DtypeGuardAgent());
-    }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,

@@ -13,20 +13,20 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
 
-class DtypeGuardAgentTest {
+class DtypeGuardTransformerTest {
 
     /** Loads DJL's JniUtils from the given bytes and everything else from the test's class loader. */
     private static final class OneClassLoader extends ClassLoader {
         private final byte[] classFile;
 
         OneClassLoader(byte[] classFile) {
-            super(DtypeGuardAgentTest.class.getClassLoader());
+            super(DtypeGuardTransformerTest.class.getClassLoader());
             this.classFile = classFile;
         }
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.equals(DtypeGuardAgent.TARGET.replace('/', '.'))) {
+            if (name.equals(DtypeGuardTransformer.TARGET.replace('/', '.'))) {
                 synchronized (getClassLoadingLock(name)) {
                     Class<?> loaded = findLoadedClass(name);
                     return loaded != null ? loaded : defineClass(name, classFile, 0, classFile.length);
@@ -37,15 +37,15 @@ class DtypeGuardAgentTest {
     }
 
     private static byte[] jniUtils() throws IOException {
-        try (InputStream in = DtypeGuardAgentTest.class.getClassLoader()
-                .getResourceAsStream(DtypeGuardAgent.TARGET + ".class")) {
+        try (InputStream in = DtypeGuardTransformerTest.class.getClassLoader()
+                .getResourceAsStream(DtypeGuardTransformer.TARGET + ".class")) {
             return in.readAllBytes();
         }
     }
 
     /** JniUtils.to(array, dtype, device), the call behind NDArray.toType, with no array: the guard comes first. */
     private static Throwable callTo(byte[] classFile, DataType type) throws Exception {
-        Class<?> jniUtils = new OneClassLoader(classFile).loadClass(DtypeGuardAgent.TARGET.replace('/', '.'));
+        Class<?> jniUtils = new OneClassLoader(classFile).loadClass(DtypeGuardTransformer.TARGET.replace('/', '.'));
         Method to = jniUtils.getMethod("to", Class.forName("ai.djl.pytorch.engine.PtNDArray"), DataType.class,
                 Device.class);
         InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
@@ -55,7 +55,7 @@ class DtypeGuardAgentTest {
 
     @Test
     void bfloat16IsRefusedBeforeNativeCode() throws Exception {
-        Throwable error = callTo(DtypeGuardAgent.guard(jniUtils()), DataType.BFLOAT16);
+        Throwable error = callTo(DtypeGuardTransformer.guard(jniUtils()), DataType.BFLOAT16);
         assertEquals(UnsupportedDataTypeException.class, error.getClass());
         assertTrue(error.getMessage().contains("use DataType.FLOAT16"), error.getMessage());
     }
@@ -63,7 +63,7 @@ class DtypeGuardAgentTest {
     @Test
     void supportedTypesPassTheGuard() throws Exception {
         // Past the guard the method body runs and meets the null array.
-        assertEquals(NullPointerException.class, callTo(DtypeGuardAgent.guard(jniUtils()), DataType.FLOAT16).getClass());
+        assertEquals(NullPointerException.class, callTo(DtypeGuardTransformer.guard(jniUtils()), DataType.FLOAT16).getClass());
     }
 
     @Test
