@@ -21,3 +21,7 @@ def each_jdk_kernel(request):
     k = Kernel(request.param)
     yield k
     k.shutdown()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "soak: the long session test (1,000 cells); run alone with -m soak")

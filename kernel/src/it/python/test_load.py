@@ -74,3 +74,34 @@ def test_restart_and_shutdown_leave_no_runtime_behind():
         kernel.shutdown()
     time.sleep(1)
     assert not any(os.path.exists(f"/proc/{pid}") for pid in new_runtimes), "runtime left after shutdown"
+
+
+def test_completion_and_inspection_are_answered_in_order_while_a_long_cell_runs(kernel):
+    kernel.ok("var someLongName = 41;")
+    long_cell = kernel.client.execute("Thread.sleep(6000);")
+    time.sleep(0.5)
+    sent = []
+    for _ in range(20):
+        sent.append(kernel.client.complete("someLong", 8))
+        sent.append(kernel.client.inspect("someLongName", 12))
+    started = time.monotonic()
+    answered = []
+    while len(answered) < len(sent):
+        reply = kernel.client.get_shell_msg(timeout=30)
+        parent = reply["parent_header"]["msg_id"]
+        if parent == long_cell:
+            kernel.replies[parent] = reply
+            continue
+        answered.append((parent, reply))
+    last_answer = time.monotonic() - started
+    assert [parent for parent, _ in answered] == sent
+    for parent, reply in answered:
+        content = reply["content"]
+        assert content["status"] == "ok", content
+        if reply["msg_type"] == "complete_reply":
+            assert "someLongName" in content["matches"], content
+        else:
+            assert content["found"] is True, content
+    # All 40 were answered while the cell was still sleeping, not after it.
+    assert long_cell not in kernel.replies, f"answered only after the long cell ({last_answer:.1f} s)"
+    assert kernel.collect(long_cell, timeout=30).status == "ok"

@@ -41,8 +41,7 @@ public final class Profiler {
         }
         try {
             LiveArrays before = LiveArrays.snapshot();
-            Path trace = traceFile == null || traceFile.isBlank()
-                    ? Files.createTempFile("djinn-profile-", ".json") : Path.of(traceFile).toAbsolutePath();
+            Path trace = traceFile == null || traceFile.isBlank() ? temporaryTrace() : Path.of(traceFile).toAbsolutePath();
             JniUtils.startProfile(cuda, shapes, memory);
             Throwable failure = null;
             try {
@@ -65,6 +64,13 @@ public final class Profiler {
                 running = false;
             }
         }
+    }
+
+    /** Owner-only (createTempFile's default on POSIX); kept for the session, deleted when the runtime exits. */
+    private static Path temporaryTrace() throws IOException {
+        Path trace = Files.createTempFile("djinn-profile-", ".json");
+        trace.toFile().deleteOnExit();
+        return trace;
     }
 
     public static synchronized boolean running() {

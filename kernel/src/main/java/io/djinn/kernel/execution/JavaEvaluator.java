@@ -41,6 +41,7 @@ final class JavaEvaluator {
     private final SnippetLocations locations;
     private final ErrorFormatter errors;
     private final BooleanSupplier interruptRequested;
+    private final TemporaryResults temporaryResults = new TemporaryResults();
 
     JavaEvaluator(RuntimeHost host, CellOutput output, SnippetLocations locations, BooleanSupplier interruptRequested) {
         this.host = host;
@@ -102,6 +103,7 @@ final class JavaEvaluator {
                     return new Result.Failed(errors.exception(event.exception()));
                 }
                 warnIfUnresolved(shell, evaluated, event);
+                temporaryResults.evaluated(shell, evaluated);
                 last = event;
             }
             if (!host.isAlive()) {

@@ -1,0 +1,102 @@
+"""A long session: 1,000 cells of mixed work (DJL ops closed one by one, by their manager and by an
+NDScope; Tablesaw; charts; trivial cells) in one kernel. After warm-up, the runtime's and the
+kernel's RSS and the number of open NDArrays must stay flat and trivial cells must not slow down.
+The samples and slopes go to kernel/target/reliability/soak.json (docs/reliability.md quotes them).
+
+Run alone: bash kernel/src/it/run-jupyter-tests.sh -m soak kernel/src/it/python"""
+import json
+import os
+import statistics
+import time
+
+import pytest
+
+from djinn_client import KERNELS, Kernel
+
+CELLS = 1000
+WARM_UP = 200
+SAMPLE_EVERY = 50
+
+WORK = [
+    # closed one by one
+    "try (var a = manager.randomNormal(new Shape(256, 256)); var b = a.matMul(a); var s = b.sum()) { s.getFloat(); }",
+    # intermediates left to their manager, which is closed
+    "try (var m = NDManager.newBaseManager()) { var x = m.randomUniform(0, 1, new Shape(512, 64));"
+    " x.mul(2).add(1).exp().mean().getFloat(); }",
+    # intermediates left to an NDScope
+    "try (var scope = new NDScope()) { var y = manager.arange(4096f).reshape(64, 64);"
+    " y.transpose().matMul(y).max().getFloat(); }",
+    'var t = Table.create("t", IntColumn.create("i", new int[] {1, 2, 3, 4}),'
+    ' DoubleColumn.create("v", new double[] {0.5, 0.25, 0.125, 0.0625}));\nt.where(t.intColumn("i").isGreaterThan(2)).rowCount()',
+    "1 + 1",
+]
+CHART = 'Plot.show(LinePlot.create("soak", t, "i", "v"));'
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return -1
+
+
+def slope(xs, ys):
+    """Least-squares slope of ys over xs."""
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+@pytest.mark.soak
+def test_a_thousand_cells_stay_flat():
+    kernel = Kernel(KERNELS[0])
+    try:
+        kernel_pid = kernel.manager.provisioner.process.pid
+        runtime_pid = int(kernel.ok("ProcessHandle.current().pid()").result_text())
+        kernel.ok("import io.djinn.api.profiling.LiveArrays;")
+        samples, trivial = [], []
+        started = time.monotonic()
+        for cell in range(1, CELLS + 1):
+            code = CHART if cell % 25 == 0 else WORK[cell % len(WORK)]
+            sent = time.monotonic()
+            kernel.ok(code)
+            if code == "1 + 1":
+                trivial.append((cell, time.monotonic() - sent))
+            if cell % SAMPLE_EVERY == 0:
+                arrays = int(kernel.ok("LiveArrays.snapshot().count()").result_text())
+                heap = int(kernel.ok("System.gc(); (Runtime.getRuntime().totalMemory()"
+                                     " - Runtime.getRuntime().freeMemory()) / 1024").result_text())
+                samples.append({"cell": cell, "runtime_rss_kib": rss_kib(runtime_pid), "runtime_heap_after_gc_kib": heap,
+                                "kernel_rss_kib": rss_kib(kernel_pid), "open_ndarrays": arrays})
+        elapsed = time.monotonic() - started
+    finally:
+        kernel.shutdown()
+
+    steady = [s for s in samples if s["cell"] > WARM_UP]
+    cells = [s["cell"] for s in steady]
+    runtime_slope = slope(cells, [s["runtime_rss_kib"] for s in steady])
+    kernel_slope = slope(cells, [s["kernel_rss_kib"] for s in steady])
+    heap_slope = slope(cells, [s["runtime_heap_after_gc_kib"] for s in steady])
+    early = [t for c, t in trivial if WARM_UP < c <= WARM_UP + 200]
+    late = [t for c, t in trivial if c > CELLS - 200]
+    result = {
+        "cells": CELLS, "seconds": round(elapsed, 1), "warm_up_cells": WARM_UP,
+        "runtime_rss_slope_kib_per_cell": round(runtime_slope, 2),
+        "kernel_rss_slope_kib_per_cell": round(kernel_slope, 2),
+        "runtime_heap_after_gc_slope_kib_per_cell": round(heap_slope, 2),
+        "open_ndarrays_after_warm_up": sorted({s["open_ndarrays"] for s in steady}),
+        "trivial_cell_median_ms": {"cells 201-400": round(statistics.median(early) * 1000, 1),
+                                   "cells 801-1000": round(statistics.median(late) * 1000, 1)},
+        "samples": samples,
+    }
+    directory = os.path.join(os.path.dirname(__file__), "..", "..", "..", "target", "reliability")
+    os.makedirs(directory, exist_ok=True)
+    with open(os.path.join(directory, "soak.json"), "w") as out:
+        json.dump(result, out, indent=1)
+    print(json.dumps({k: v for k, v in result.items() if k != "samples"}))
+
+    assert len(result["open_ndarrays_after_warm_up"]) == 1, "open NDArrays grew: %s" % steady
+    # JShell keeps every snippet (its source, its class): a few KiB per cell is its cost, not a leak.
+    assert runtime_slope < 64, f"runtime RSS grows {runtime_slope:.1f} KiB per cell"
+    assert kernel_slope < 64, f"kernel RSS grows {kernel_slope:.1f} KiB per cell"
+    assert statistics.median(late) < 1.5 * statistics.median(early) + 0.010, result["trivial_cell_median_ms"]
