@@ -2,6 +2,8 @@
 import json
 import subprocess
 
+from djinn_client import KERNELS, Kernel
+
 
 def test_lsmagic_lists_the_ijava_magics(kernel):
     out = kernel.ok("%lsmagic").stdout()
@@ -142,3 +144,16 @@ def test_an_ijava_d2l_style_header_runs_on_the_pytorch_engine(kernel):
     assert "org.slf4j:slf4j-simple is provided by Djinn" in out
     assert result.result_text() == "66"
     assert kernel.ok("Engine.getInstance().getEngineName()").result_text() == "PyTorch"
+
+
+def test_a_plain_http_repository_is_only_added_on_request_and_flagged():
+    # A kernel of its own: the repository stays for the session and would slow later resolutions.
+    own = Kernel(KERNELS[0])
+    try:
+        out = own.ok("%mavenRepo plain http://localhost:9/repo").stdout()
+        assert out.strip() == ("Added repository plain (http://localhost:9/repo): plain http, so downloads from it "
+                               "are not protected in transit."), out
+        error = own.execute("%mavenRepo odd ftp://localhost/repo").error()
+        assert error["ename"] == "UsageError" and "is not an https, http or file URL" in error["evalue"], error
+    finally:
+        own.shutdown()
