@@ -2,10 +2,12 @@
 
 For each kernel and each of --starts cold starts (interleaved across kernels):
   start -> kernel_info reply, start -> first result (`1+1`), and for Djinn start -> first DJL op;
-then, on the last start, the round trip of a trivial cell (--cells runs after --warmup), and the
-resident memory (kernel process and its children) after those cells.
+then, on the last start: the round trip of a trivial cell (--cells runs after --warmup), completion
+latency (20 requests), the resident memory (kernel process and its children), the latency of
+interrupting a tight loop (up to 10 s), and shutdown.
 
-Usage: python bench/kernel_latency.py [--kernel NAME[=CODE_FOR_TRIVIAL_CELL]]... [--out FILE]
+Usage: python bench/kernel_latency.py [--kernel NAME=KIND]... [--out FILE]
+KIND is djinn (Java, and the first DJL op is timed), java (another Java kernel) or python.
 """
 import argparse
 import json
@@ -18,6 +20,12 @@ import time
 import jupyter_client
 
 DJL_FIRST_OP = "NDManager.newBaseManager().ones(new Shape(2, 2)).sum().getFloat()"
+LANGUAGES = {
+    # trivial cell, completion probe (code, cursor), tight loop
+    "java": ("1+1", ("Math.ma", 7), "while (true) {}"),
+    "python": ("1+1", ("import o", 8), "while True: pass"),
+}
+INTERRUPT_WAIT_S = 10
 
 
 def rss_kib(pid):
@@ -39,6 +47,7 @@ def rss_kib(pid):
 
 
 def run(client, code, timeout=120):
+    # Replies to the extra kernel_info requests of the start may still be queued: skip them.
     msg_id = client.execute(code)
     while True:
         msg = client.get_iopub_msg(timeout=timeout)
@@ -46,7 +55,37 @@ def run(client, code, timeout=120):
                 and msg["content"]["execution_state"] == "idle":
             break
     reply = client.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = client.get_shell_msg(timeout=timeout)
     assert reply["content"]["status"] == "ok", (code, reply["content"])
+
+
+def completion_ms(client, code, cursor, count=20):
+    times = []
+    for _ in range(count):
+        t = time.perf_counter()
+        msg_id = client.complete(code, cursor)
+        while client.get_shell_msg(timeout=30)["parent_header"]["msg_id"] != msg_id:
+            pass
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
+def interrupt_s(manager, client, loop):
+    """Seconds from interrupt_kernel() to the reply of a cell spinning in a tight loop; None if it never came."""
+    msg_id = client.execute(loop)
+    time.sleep(1.0)
+    t = time.perf_counter()
+    manager.interrupt_kernel()
+    deadline = t + INTERRUPT_WAIT_S
+    while time.perf_counter() < deadline:
+        try:
+            reply = client.get_shell_msg(timeout=max(0.05, deadline - time.perf_counter()))
+        except Exception:  # queue.Empty
+            break
+        if reply["parent_header"]["msg_id"] == msg_id:
+            return time.perf_counter() - t
+    return None
 
 
 def cold_start(name, trivial, djl):
@@ -55,8 +94,17 @@ def cold_start(name, trivial, djl):
     manager.start_kernel()
     client = manager.blocking_client()
     client.start_channels()
-    client.kernel_info()
-    client.get_shell_msg(timeout=120)
+    # Some kernels drop a request that arrives before they are ready (rapaio does), so ask again every
+    # 0.25 s, as jupyter_client's wait_for_ready does; the first reply of any of them counts.
+    deadline = t0 + 120
+    while True:
+        client.kernel_info()
+        try:
+            if client.get_shell_msg(timeout=0.25)["msg_type"] == "kernel_info_reply":
+                break
+        except Exception:  # queue.Empty
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{name}: no kernel_info reply in 120 s")
     info = time.perf_counter() - t0
     run(client, trivial)
     first = time.perf_counter() - t0
@@ -76,13 +124,14 @@ def main():
     parser.add_argument("--cells", type=int, default=50)
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
-    kernels = [(k.split("=", 1) + ["1+1"])[:2] for k in (args.kernel or ["djinn"])]
+    kernels = [(k.split("=", 1) + ["djinn"])[:2] for k in (args.kernel or ["djinn"])]
 
     starts = {name: [] for name, _ in kernels}
     results = {}
     for i in range(args.starts):
-        for name, trivial in kernels:  # interleaved, so machine noise hits every kernel alike
-            manager, client, figures = cold_start(name, trivial, djl=name.startswith("djinn"))
+        for name, kind in kernels:  # interleaved, so machine noise hits every kernel alike
+            trivial, probe, loop = LANGUAGES["python" if kind == "python" else "java"]
+            manager, client, figures = cold_start(name, trivial, djl=kind == "djinn")
             starts[name].append(figures)
             if i == args.starts - 1:
                 for _ in range(args.warmup):
@@ -95,18 +144,22 @@ def main():
                 times.sort()
                 pid = manager.provisioner.process.pid
                 results[name] = {
+                    "kind": kind,
                     "trivial_cell_ms_median": statistics.median(times) * 1000,
                     "trivial_cell_ms_p90": times[int(0.9 * len(times)) - 1] * 1000,
+                    "completion_ms_median": completion_ms(client, *probe),
                     "rss_mib_after_cells": rss_kib(pid) / 1024,
+                    "interrupt_tight_loop_s": interrupt_s(manager, client, loop),
                 }
                 shutdown_start = time.perf_counter()
                 client.stop_channels()
-                manager.shutdown_kernel(now=False)
+                # A kernel still spinning in the loop it could not interrupt is killed, not waited for.
+                manager.shutdown_kernel(now=results[name]["interrupt_tight_loop_s"] is None)
                 results[name]["shutdown_s"] = time.perf_counter() - shutdown_start
             else:
                 client.stop_channels()
                 manager.shutdown_kernel(now=True)
-    for name, _ in kernels:
+    for name, _kind in kernels:
         for key in ("kernel_info_s", "first_result_s", "first_djl_op_s"):
             values = [s[key] for s in starts[name] if s[key] is not None]
             if values:
@@ -127,8 +180,11 @@ def main():
               f"{figures['first_result_s_median']:.2f} s"
               + (f", first DJL op {figures['first_djl_op_s_median']:.2f} s" if "first_djl_op_s_median" in figures else "")
               + f", trivial cell median {figures['trivial_cell_ms_median']:.1f} ms (p90 "
-              f"{figures['trivial_cell_ms_p90']:.1f}), RSS {figures['rss_mib_after_cells']:.0f} MiB, "
-              f"shutdown {figures['shutdown_s']:.2f} s")
+              f"{figures['trivial_cell_ms_p90']:.1f}), completion {figures['completion_ms_median']:.1f} ms, "
+              f"RSS {figures['rss_mib_after_cells']:.0f} MiB, interrupt "
+              + (f"{figures['interrupt_tight_loop_s']:.2f} s" if figures["interrupt_tight_loop_s"] is not None
+                 else f"no reply in {INTERRUPT_WAIT_S} s")
+              + f", shutdown {figures['shutdown_s']:.2f} s")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,79 @@
+// The deep-learning workloads of dl_bench.py in DJL, run as cells of a Djinn notebook; the last
+// line prints one JSON line. The same operations, sizes and repetitions as torch_bench.py.
+double medianOf(int runs, java.util.function.DoubleSupplier fn) {
+    double[] values = new double[runs];
+    for (int i = 0; i < runs; i++) values[i] = fn.getAsDouble();
+    Arrays.sort(values);
+    return values[runs / 2];
+}
+
+double dispatchMicros(int ops) {
+    try (NDManager m = NDManager.newBaseManager()) {
+        NDArray a = m.ones(new Shape(1));
+        java.util.function.DoubleSupplier once = () -> {
+            long t = System.nanoTime();
+            for (int i = 0; i < ops; i++) {
+                NDArray b = a.add(1);
+                b.close();
+            }
+            return (System.nanoTime() - t) / 1e3 / ops;
+        };
+        once.getAsDouble();
+        return medianOf(5, once);
+    }
+}
+
+double matmulGflops(int n, int reps) {
+    try (NDManager m = NDManager.newBaseManager()) {
+        NDArray a = m.randomUniform(0, 1, new Shape(n, n));
+        java.util.function.DoubleSupplier once = () -> {
+            long t = System.nanoTime();
+            for (int i = 0; i < reps; i++) {
+                a.matMul(a).close();
+            }
+            return 2.0 * n * n * n * reps / ((System.nanoTime() - t) / 1e9) / 1e9;
+        };
+        once.getAsDouble();
+        return medianOf(3, once);
+    }
+}
+
+double mlpSamplesPerSecond(int batch, int steps) {
+    Engine.getInstance().setRandomSeed(0);
+    var block = new SequentialBlock().add(Linear.builder().setUnits(256).build()).add(Activation::relu)
+            .add(Linear.builder().setUnits(10).build());
+    try (Model model = Model.newInstance("mlp")) {
+        model.setBlock(block);
+        var config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build());
+        try (Trainer trainer = model.newTrainer(config)) {
+            trainer.initialize(new Shape(batch, 784));
+            NDManager m = trainer.getManager();
+            NDArray x = m.randomNormal(new Shape(batch, 784));
+            NDArray y = m.randomInteger(0, 10, new Shape(batch), DataType.INT32).toType(DataType.FLOAT32, false);
+            Runnable step = () -> {
+                try (NDScope scope = new NDScope()) {
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDList prediction = trainer.forward(new NDList(x));
+                        NDArray loss = trainer.getLoss().evaluate(new NDList(y), prediction);
+                        collector.backward(loss);
+                    }
+                    trainer.step();
+                }
+            };
+            for (int i = 0; i < 10; i++) step.run();
+            return medianOf(3, () -> {
+                long t = System.nanoTime();
+                for (int i = 0; i < steps; i++) step.run();
+                return (double) batch * steps / ((System.nanoTime() - t) / 1e9);
+            });
+        }
+    }
+}
+
+System.out.println(String.format(Locale.ROOT,
+        "{\"libtorch\": \"%s\", \"threads\": %s, \"dispatch_us_per_op\": %.4f, \"matmul_1024_gflops\": %.3f, "
+        + "\"matmul_4096_gflops\": %.3f, \"mlp_batch64_samples_per_s\": %.1f, \"mlp_batch256_samples_per_s\": %.1f}",
+        Engine.getInstance().getVersion(), System.getProperty("ai.djl.pytorch.num_threads", "null"),
+        dispatchMicros(10_000), matmulGflops(1024, 10), matmulGflops(4096, 1), mlpSamplesPerSecond(64, 200),
+        mlpSamplesPerSecond(256, 100)));

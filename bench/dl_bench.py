@@ -1,0 +1,93 @@
+"""Deep-learning figures, DJL in a Djinn notebook against PyTorch in Python, measured in one run.
+
+The same workloads (DjlBench.jsh, torch_bench.py): per-op dispatch (a small add, and closing its
+result in DJL), float32 matmul GFLOP/s at 1024 and 4096, and training throughput of an MLP
+784-256-10 (SGD, cross-entropy) at batch 64 and 256; with 1 and 2 intra-op threads. Runs are
+interleaved (Djinn, PyTorch, Djinn, ...) --repeats times; figures are medians over the repeats.
+
+Usage: python bench/dl_bench.py --djinn-kernel-1t NAME --djinn-kernel-2t NAME [--repeats N] [--out FILE]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import jupyter_client
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIGURES = ["dispatch_us_per_op", "matmul_1024_gflops", "matmul_4096_gflops",
+           "mlp_batch64_samples_per_s", "mlp_batch256_samples_per_s"]
+
+
+def djinn_run(kernel_name):
+    manager = jupyter_client.KernelManager(kernel_name=kernel_name)
+    manager.start_kernel()
+    client = manager.blocking_client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=120)
+        msg_id = client.execute("%load " + os.path.join(HERE, "DjlBench.jsh"))
+        printed = []
+        while True:
+            msg = client.get_iopub_msg(timeout=900)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                printed.append(msg["content"]["text"])
+            elif msg["msg_type"] == "error":
+                raise RuntimeError(msg["content"]["ename"] + ": " + msg["content"]["evalue"])
+            elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        line = [l for l in "".join(printed).splitlines() if l.startswith("{")][-1]
+        return json.loads(line)
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def torch_run(threads):
+    out = subprocess.run([sys.executable, os.path.join(HERE, "torch_bench.py"), str(threads)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--djinn-kernel-1t", required=True)
+    parser.add_argument("--djinn-kernel-2t", required=True)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--out")
+    args = parser.parse_args()
+    runs = {(impl, t): [] for impl in ("djinn", "pytorch") for t in (1, 2)}
+    for repeat in range(args.repeats):
+        for threads, kernel in ((1, args.djinn_kernel_1t), (2, args.djinn_kernel_2t)):
+            runs[("djinn", threads)].append(djinn_run(kernel))
+            runs[("pytorch", threads)].append(torch_run(threads))
+            print(f"repeat {repeat + 1}, {threads} thread(s): djinn {runs[('djinn', threads)][-1]}, "
+                  f"pytorch {runs[('pytorch', threads)][-1]}", flush=True)
+    results = {}
+    for (impl, threads), samples in runs.items():
+        results[f"{impl}_{threads}t"] = {"libtorch": samples[0]["libtorch"],
+                                         **{f: statistics.median(s[f] for s in samples) for f in FIGURES}}
+    ratios = {}
+    for threads in (1, 2):
+        djinn, torch = results[f"djinn_{threads}t"], results[f"pytorch_{threads}t"]
+        ratios[f"{threads}t"] = {
+            # > 1 means Djinn is faster; dispatch is a cost, so its ratio is inverted.
+            "dispatch_speed": torch["dispatch_us_per_op"] / djinn["dispatch_us_per_op"],
+            **{f: djinn[f] / torch[f] for f in FIGURES[1:]}}
+    report = {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "cores": os.cpu_count(),
+              "method": f"{args.repeats} interleaved repeats, medians; see bench/dl_bench.py",
+              "results": results, "djinn_over_pytorch": ratios, "runs": {f"{i}_{t}t": s for (i, t), s in runs.items()}}
+    text = json.dumps(report, indent=2)
+    if args.out:
+        with open(args.out, "w") as out:
+            out.write(text + "\n")
+    print(json.dumps(ratios, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Djinn's benchmarks in one run: kernel figures for Djinn, rapaio-jupyter-kernel (fetched from Maven
+# Central) and ipykernel, interleaved; then DJL in Djinn against PyTorch in Python. Results go to
+# bench/results/kernels.json and bench/results/deep-learning.json; docs/benchmarks.md explains them.
+#
+#   bench/run.sh            full run (about 6 minutes on 2 cores)
+#   bench/run.sh --quick    fewer starts and repeats, to try the harness
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+starts=5 repeats=5
+if [ "${1:-}" = "--quick" ]; then starts=2 repeats=1; fi
+
+if [ ! -f kernel/target/djinn.jar ]; then
+  ./mvnw -B -q package -DskipTests -DskipITs
+fi
+venv="$(DJINN_VENV="$root/bench/.venv" scripts/python-env.sh bench/requirements.txt | tail -n1)"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+prefix="$(mktemp -d "${TMPDIR:-/tmp}/djinn-bench.XXXXXX")"
+trap 'rm -rf "$prefix"' EXIT
+kernels="$prefix/share/jupyter/kernels"
+
+"$java" -jar kernel/target/djinn.jar install --prefix "$prefix" --name bench-djinn >/dev/null
+# DJL's num_threads sets libtorch's intra-op threads, but the BLAS library keeps its own pool (a
+# "1-thread" 4096 matmul used both cores here); OMP_NUM_THREADS and MKL_NUM_THREADS bound it.
+for threads in 1 2; do
+  "$java" -jar kernel/target/djinn.jar install --prefix "$prefix" --name "bench-djinn-${threads}t" \
+    --jvm-opt="-Dai.djl.pytorch.num_threads=$threads" --jvm-opt=-Dai.djl.pytorch.num_interop_threads=1 \
+    --env OMP_NUM_THREADS="$threads" --env MKL_NUM_THREADS="$threads" >/dev/null
+done
+
+# rapaio-jupyter-kernel: one jar on Maven Central, started as its own installer would start it.
+rapaio_version=3.0.1
+rapaio_dir="$root/bench/.cache"
+rapaio_jar="$rapaio_dir/rapaio-jupyter-kernel-$rapaio_version.jar"
+if [ ! -f "$rapaio_jar" ]; then
+  ./mvnw -B -q dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$rapaio_version" \
+    -DoutputDirectory="$rapaio_dir"
+fi
+mkdir -p "$kernels/bench-rapaio"
+cat > "$kernels/bench-rapaio/kernel.json" <<JSON
+{"argv": ["$java", "-jar", "$rapaio_jar", "{connection_file}"], "display_name": "rapaio $rapaio_version",
+ "language": "java", "interrupt_mode": "message"}
+JSON
+"$venv/bin/python" -m ipykernel install --prefix "$prefix" --name bench-python >/dev/null
+
+export JUPYTER_PATH="$prefix/share/jupyter"
+export DJINN_OFFLINE="${DJINN_OFFLINE:-true}"
+mkdir -p bench/results
+"$venv/bin/python" bench/kernel_latency.py --starts "$starts" --kernel bench-djinn=djinn \
+  --kernel bench-rapaio=java --kernel bench-python=python --out bench/results/kernels.json
+"$venv/bin/python" bench/dl_bench.py --djinn-kernel-1t bench-djinn-1t --djinn-kernel-2t bench-djinn-2t \
+  --repeats "$repeats" --out bench/results/deep-learning.json

@@ -1,0 +1,79 @@
+"""The deep-learning workloads of dl_bench.py in PyTorch (Python), printed as one JSON line.
+Usage: python bench/torch_bench.py THREADS"""
+import json
+import statistics
+import sys
+import time
+
+import torch
+
+
+def median_of(runs, fn):
+    return statistics.median(fn() for _ in range(runs))
+
+
+def dispatch_us(ops=10_000):
+    a = torch.ones(1)
+
+    def once():
+        t = time.perf_counter()
+        for _ in range(ops):
+            b = a + 1
+            del b
+        return (time.perf_counter() - t) / ops * 1e6
+    once()
+    return median_of(5, once)
+
+
+def matmul_gflops(n, reps):
+    a = torch.rand(n, n)
+
+    def once():
+        t = time.perf_counter()
+        for _ in range(reps):
+            torch.mm(a, a)
+        return 2 * n ** 3 * reps / (time.perf_counter() - t) / 1e9
+    once()
+    return median_of(3, once)
+
+
+def mlp_samples_per_s(batch, steps):
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+    loss_fn = torch.nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    x = torch.randn(batch, 784)
+    y = torch.randint(0, 10, (batch,))
+
+    def step():
+        optimizer.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        optimizer.step()
+
+    def once():
+        t = time.perf_counter()
+        for _ in range(steps):
+            step()
+        return batch * steps / (time.perf_counter() - t)
+    for _ in range(10):
+        step()
+    return median_of(3, once)
+
+
+def main():
+    threads = int(sys.argv[1])
+    torch.set_num_threads(threads)
+    torch.set_num_interop_threads(1)
+    print(json.dumps({
+        "libtorch": torch.__version__, "threads": threads,
+        "dispatch_us_per_op": dispatch_us(),
+        "matmul_1024_gflops": matmul_gflops(1024, 10),
+        "matmul_4096_gflops": matmul_gflops(4096, 1),
+        "mlp_batch64_samples_per_s": mlp_samples_per_s(64, 200),
+        "mlp_batch256_samples_per_s": mlp_samples_per_s(256, 100),
+    }))
+
+
+if __name__ == "__main__":
+    main()
