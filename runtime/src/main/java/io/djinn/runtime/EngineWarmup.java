@@ -1,11 +1,15 @@
 package io.djinn.runtime;
 
 import ai.djl.engine.Engine;
+import io.djinn.api.Devices;
 import java.io.PrintStream;
 
 /**
  * Loads the PyTorch engine while the user is still typing, so the first tensor op does not wait for
  * the native libraries. A failure here is left for the user's first DJL call to report in the cell.
+ * First it builds the notebook's {@code manager} (a proxy of DJL's large NDManager interface, about
+ * 0.2 s of class loading), while the kernel is still compiling the default imports, so that the
+ * startup snippet declaring it does not wait for that.
  */
 final class EngineWarmup {
 
@@ -23,6 +27,7 @@ final class EngineWarmup {
 
     private static void load(PrintStream log) {
         try {
+            Devices.manager();
             Engine.getEngine("PyTorch");
         } catch (Throwable e) {
             log.println("djinn: the PyTorch engine did not load in the background: " + e);

@@ -72,6 +72,7 @@ public final class RuntimeHost implements AutoCloseable {
     /** Starts a runtime and runs the startup sources; blocking. */
     public synchronized void start() throws Exception {
         analysisGate.acquireUninterruptibly();
+        long started = System.nanoTime();
         try {
             PrintStream out = new PrintStream(io.stdout(), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(io.stderr(), true, StandardCharsets.UTF_8);
@@ -91,11 +92,13 @@ public final class RuntimeHost implements AutoCloseable {
             for (String entry : addedClasspath) {
                 built.addToClasspath(entry);
             }
+            long startupSources = System.nanoTime();
             for (RuntimeSettings.StartupSource source : settings.startup()) {
                 runStartup(built, source);
             }
             shell = built;
-            LOG.info("runtime ready (pid {})", process.pid());
+            LOG.info("runtime ready (pid {}) in {} ms, of which {} ms running the startup sources", process.pid(),
+                    (System.nanoTime() - started) / 1_000_000, (System.nanoTime() - startupSources) / 1_000_000);
         } finally {
             analysisGate.release();
         }
