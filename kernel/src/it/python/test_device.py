@@ -130,3 +130,20 @@ def test_a_bad_flavor_is_reported_and_the_kernel_starts_as_auto():
         assert k.ok("1 + 1").result_text() == "2"
     finally:
         k.shutdown()
+
+
+def test_an_engine_that_does_not_load_is_reported_and_the_magics_still_answer(tmp_path):
+    # A libtorch directory whose libtorch.so is not a library: DJL's engine fails to load.
+    (tmp_path / "libtorch.so").write_bytes(b"not a shared library")
+    k = Kernel(KERNELS[0], env={"DJINN_TORCH_LIBRARY_PATH": str(tmp_path), "DJINN_WARMUP": "false"})
+    try:
+        text = k.ok("%device").of_type("execute_result")[0]["content"]["data"]["text/plain"]
+        assert text.startswith("Default device: none (the PyTorch engine did not load)"), text
+        assert "The PyTorch engine did not load: " in text
+        memory = k.ok("%memory").of_type("execute_result")[0]["content"]["data"]["text/plain"]
+        assert "No NDArrays: the PyTorch engine did not load (%device says why)." in memory
+        error = k.execute("%device cpu").error()
+        assert error["ename"] == "UsageError" and error["evalue"].startswith("the PyTorch engine did not load"), error
+        assert k.ok("6 * 7").result_text() == "42"
+    finally:
+        k.shutdown()

@@ -71,6 +71,13 @@ public final class TorchFlavor {
         }
         boolean wantsCuda = !requested.equals("auto") || machine.nvidiaDriver();
         String flavor = requested.equals("auto") ? DEFAULT_CUDA_FLAVOR : requested;
+        if (libraryPath != null && !libraryPath.isBlank()
+                && !Files.isRegularFile(Path.of(libraryPath).resolve("libtorch.so"))) {
+            Choice fallback = choose(requested, "", machine);
+            return new Choice(fallback.flavor(), fallback.cpuJar(), fallback.systemProperties(),
+                    "DJINN_TORCH_LIBRARY_PATH=" + libraryPath + " has no libtorch.so, so it was not used; "
+                            + fallback.note());
+        }
         if (libraryPath != null && !libraryPath.isBlank()) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("PYTORCH_LIBRARY_PATH", libraryPath);

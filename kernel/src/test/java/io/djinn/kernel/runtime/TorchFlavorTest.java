@@ -69,14 +69,29 @@ class TorchFlavorTest {
         assertTrue(choice.note().contains("DJINN_TORCH_LIBRARY_PATH"), choice.note());
     }
 
+    private String libtorchDirectory(String name) throws IOException {
+        Path directory = Files.createDirectories(cache.resolve(name));
+        Files.writeString(directory.resolve("libtorch.so"), "");
+        return directory.toString();
+    }
+
     @Test
-    void anExplicitLibraryDirectoryWins() {
-        TorchFlavor.Choice choice = TorchFlavor.choose("auto", "/opt/torch/lib", machine(true, true));
+    void aLibraryDirectoryWithoutLibtorchIsNotUsed() {
+        TorchFlavor.Choice choice = TorchFlavor.choose("auto", cache.resolve("empty").toString(), machine(false, true));
+        assertEquals("cpu", choice.flavor());
+        assertTrue(choice.cpuJar());
+        assertTrue(choice.note().startsWith("DJINN_TORCH_LIBRARY_PATH=" + cache.resolve("empty")
+                + " has no libtorch.so, so it was not used; DJINN_TORCH_FLAVOR=auto and no NVIDIA driver"), choice.note());
+    }
+
+    @Test
+    void anExplicitLibraryDirectoryWins() throws IOException {
+        String torch = libtorchDirectory("torch-lib");
+        TorchFlavor.Choice choice = TorchFlavor.choose("auto", torch, machine(true, true));
         assertEquals("cu128", choice.flavor());
         assertFalse(choice.cpuJar());
-        assertEquals(Map.of("PYTORCH_LIBRARY_PATH", "/opt/torch/lib", "PYTORCH_FLAVOR", "cu128"),
-                choice.systemProperties());
-        TorchFlavor.Choice cpuBuild = TorchFlavor.choose("auto", "/opt/torch-cpu/lib", machine(false, true));
+        assertEquals(Map.of("PYTORCH_LIBRARY_PATH", torch, "PYTORCH_FLAVOR", "cu128"), choice.systemProperties());
+        TorchFlavor.Choice cpuBuild = TorchFlavor.choose("auto", libtorchDirectory("torch-cpu-lib"), machine(false, true));
         assertEquals("cpu", cpuBuild.systemProperties().get("PYTORCH_FLAVOR"));
     }
 

@@ -22,7 +22,7 @@ public record DeviceReport(String defaultDevice, List<Row> devices, EngineInfo e
     /** One device; GPU-only fields are null for the CPU. */
     public record Row(String device, String name, String computeCapability, Long totalBytes, Long freeBytes) {}
 
-    static DeviceReport collect(Device defaultDevice) {
+    static DeviceReport collect(String defaultDevice) {
         EngineInfo engine = EngineInfo.current();
         CudaFacts facts = CudaProbe.facts(engine);
         List<Row> rows = new ArrayList<>();
@@ -50,7 +50,7 @@ public record DeviceReport(String defaultDevice, List<Row> devices, EngineInfo e
             }
         }
         String whyNot = GpuAvailability.whyNot(facts, 0).orElse(null);
-        return new DeviceReport(DeviceNames.of(defaultDevice), rows, engine, facts.visibleDevices(),
+        return new DeviceReport(defaultDevice, rows, engine, facts.visibleDevices(),
                 facts.flavorNote(), whyNot);
     }
 

@@ -95,7 +95,13 @@ public final class DeviceSwitch {
     }
 
     public DeviceReport report() {
-        return DeviceReport.collect(device());
+        String current;
+        try {
+            current = DeviceNames.of(device());
+        } catch (UsageException noEngine) {
+            current = "none (the PyTorch engine did not load)";
+        }
+        return DeviceReport.collect(current);
     }
 
     public GpuReport gpus() {

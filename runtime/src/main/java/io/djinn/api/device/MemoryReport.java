@@ -39,9 +39,14 @@ public record MemoryReport(long heapUsedBytes, long heapMaxBytes, long residentB
     static MemoryReport collect(String note) {
         Runtime runtime = Runtime.getRuntime();
         Map<String, Arrays> arrays = new TreeMap<>();
-        for (LiveArrays.Entry entry : LiveArrays.snapshot().entries()) {
-            arrays.merge(DeviceNames.of(entry.device()), new Arrays(1, entry.bytes()),
-                    (a, b) -> new Arrays(a.count() + b.count(), a.bytes() + b.bytes()));
+        try {
+            for (LiveArrays.Entry entry : LiveArrays.snapshot().entries()) {
+                arrays.merge(DeviceNames.of(entry.device()), new Arrays(1, entry.bytes()),
+                        (a, b) -> new Arrays(a.count() + b.count(), a.bytes() + b.bytes()));
+            }
+        } catch (RuntimeException | LinkageError noEngine) {
+            // Without an engine there are no NDArrays; say why rather than fail the report.
+            note = (note == null ? "" : note + " ") + "No NDArrays: the PyTorch engine did not load (%device says why).";
         }
         return new MemoryReport(runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory(), readResidentBytes(),
                 arrays, gpuMemory(), note);
