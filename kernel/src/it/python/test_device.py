@@ -53,7 +53,9 @@ def test_switching_devices_and_the_kernel_manager(kernel):
     assert kernel.ok("Devices.device()").result_text() == "cpu()"
     printed = kernel.ok("try (var m = Devices.newManager()) { System.out.println(m.arange(4).sum()); }").stdout()
     assert printed.split() == ["ND:", "()", "cpu()", "int64", "6"], printed
-    assert kernel.ok("try (var model = Devices.newModel(\"m\")) { model.getNDManager().getDevice(); }")
+    made = kernel.ok('try (var model = Devices.newModel("m")) { System.out.println(model.getNDManager().getDevice()); }')
+    assert made.stdout().strip() == "cpu()", made.stdout()
+    assert kernel.ok('String.valueOf(Devices.use("cpu"))').result_text().startswith("Default device stays cpu.")
     assert "(it follows %device)" in kernel.ok("manager").result_text()
 
 

@@ -91,7 +91,7 @@ public final class DeviceSwitch {
         } else {
             change.note("Arrays made before stay where they are; move one with array.toDevice(device, true).");
         }
-        return change::toMimeBundle;
+        return change;
     }
 
     public DeviceReport report() {

@@ -1,5 +1,6 @@
 package io.djinn.api.render;
 
+import io.djinn.api.Displayable;
 import io.djinn.api.MimeBundle;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * A small report: a heading, a table, and notes under it, drawn as HTML for notebooks and as aligned
  * text for consoles and nbconvert's plain output. Cells are plain text; escaping is done here.
  */
-public final class ReportTable {
+public final class ReportTable implements Displayable {
 
     private final String heading;
     private final List<String> header;
@@ -37,8 +38,14 @@ public final class ReportTable {
         return this;
     }
 
+    @Override
     public MimeBundle toMimeBundle() {
         return MimeBundle.html(html(), text());
+    }
+
+    @Override
+    public String toString() {
+        return text();
     }
 
     public String text() {
