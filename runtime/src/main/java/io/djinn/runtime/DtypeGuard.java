@@ -30,7 +30,7 @@ public final class DtypeGuard {
         String supported = SUPPORTED.stream().map(t -> t.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
         String hint = type == DataType.BFLOAT16
-                ? " For half precision use DataType.FLOAT16, which works on CPU and GPU."
+                ? " For half precision use DataType.FLOAT16."
                 : "";
         return "the PyTorch engine of DJL 0.35 cannot use " + type.name() + " arrays: its native layer handles only "
                 + supported + ", and would end the runtime process on " + type.name() + "." + hint;
