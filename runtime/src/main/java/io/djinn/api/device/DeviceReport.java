@@ -2,8 +2,6 @@ package io.djinn.api.device;
 
 import ai.djl.Device;
 import ai.djl.util.cuda.CudaUtils;
-import io.djinn.api.Displayable;
-import io.djinn.api.MimeBundle;
 import io.djinn.api.render.ByteSize;
 import io.djinn.api.render.ReportTable;
 import java.lang.management.MemoryUsage;
@@ -17,7 +15,7 @@ import java.util.List;
  * @param gpuUnavailable why gpu:0 cannot be used, or null when it can
  */
 public record DeviceReport(String defaultDevice, List<Row> devices, EngineInfo engine, String visibleDevices,
-        String flavorNote, String gpuUnavailable) implements Displayable {
+        String flavorNote, String gpuUnavailable) implements TableReport {
 
     /** One device; GPU-only fields are null for the CPU. */
     public record Row(String device, String name, String computeCapability, Long totalBytes, Long freeBytes) {}
@@ -55,16 +53,12 @@ public record DeviceReport(String defaultDevice, List<Row> devices, EngineInfo e
     }
 
     @Override
-    public MimeBundle toMimeBundle() {
-        return table().toMimeBundle();
-    }
-
-    @Override
     public String toString() {
         return table().text();
     }
 
-    ReportTable table() {
+    @Override
+    public ReportTable table() {
         ReportTable table = new ReportTable("Default device: " + defaultDevice
                 + " (used by `manager`, Devices.newManager() and Devices.newModel(name))",
                 "device", "name", "compute capability", "memory total", "memory free");

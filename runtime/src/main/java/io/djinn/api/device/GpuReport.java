@@ -1,7 +1,5 @@
 package io.djinn.api.device;
 
-import io.djinn.api.Displayable;
-import io.djinn.api.MimeBundle;
 import io.djinn.api.render.ByteSize;
 import io.djinn.api.render.ReportTable;
 import java.util.List;
@@ -13,7 +11,7 @@ import java.util.Locale;
  *
  * @param absence why there is nothing to show, or null when nvidia-smi answered
  */
-public record GpuReport(String cudaVersion, List<GpuStatus> gpus, String absence) implements Displayable {
+public record GpuReport(String cudaVersion, List<GpuStatus> gpus, String absence) implements TableReport {
 
     static GpuReport collect() {
         return NvidiaSmi.query().map(snapshot -> new GpuReport(snapshot.cudaVersion(), snapshot.gpus(), null))
@@ -24,16 +22,12 @@ public record GpuReport(String cudaVersion, List<GpuStatus> gpus, String absence
     }
 
     @Override
-    public MimeBundle toMimeBundle() {
-        return table().toMimeBundle();
-    }
-
-    @Override
     public String toString() {
         return table().text();
     }
 
-    ReportTable table() {
+    @Override
+    public ReportTable table() {
         if (absence != null) {
             return new ReportTable("No GPU: " + absence + ".");
         }

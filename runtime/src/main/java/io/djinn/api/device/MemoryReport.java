@@ -2,8 +2,6 @@ package io.djinn.api.device;
 
 import ai.djl.Device;
 import ai.djl.util.cuda.CudaUtils;
-import io.djinn.api.Displayable;
-import io.djinn.api.MimeBundle;
 import io.djinn.api.profiling.LiveArrays;
 import io.djinn.api.render.ByteSize;
 import io.djinn.api.render.ReportTable;
@@ -24,7 +22,7 @@ import java.util.TreeMap;
  * @param note a line about what was just done (the cache emptied), or null
  */
 public record MemoryReport(long heapUsedBytes, long heapMaxBytes, long residentBytes, Map<String, Arrays> arrays,
-        List<Gpu> gpus, String note) implements Displayable {
+        List<Gpu> gpus, String note) implements TableReport {
 
     /** Open NDArrays on one device. */
     public record Arrays(int count, long bytes) {}
@@ -79,16 +77,12 @@ public record MemoryReport(long heapUsedBytes, long heapMaxBytes, long residentB
     }
 
     @Override
-    public MimeBundle toMimeBundle() {
-        return table().toMimeBundle();
-    }
-
-    @Override
     public String toString() {
         return table().text();
     }
 
-    ReportTable table() {
+    @Override
+    public ReportTable table() {
         ReportTable table = new ReportTable("Memory of the runtime process", "what", "where", "used", "of");
         table.row("JVM heap", "cpu", ByteSize.format(heapUsedBytes), ByteSize.format(heapMaxBytes));
         if (residentBytes >= 0) {
