@@ -11,7 +11,7 @@ import java.util.Map;
  * What a notebook shows for an object: one representation per mime type, plus metadata.
  * A renderer returns one; {@code display(bundle)} shows it as it is.
  */
-public final class MimeBundle {
+public final class MimeBundle implements Displayable {
 
     public static final String TEXT = "text/plain";
     public static final String HTML = "text/html";
@@ -34,6 +34,12 @@ public final class MimeBundle {
     }
 
     /** Adds a representation: a String for text types and base64 images, a Map or list for JSON types. */
+    /** A bundle displays as itself. */
+    @Override
+    public MimeBundle toMimeBundle() {
+        return this;
+    }
+
     public MimeBundle put(String mimeType, Object value) {
         data.put(mimeType, value);
         return this;

@@ -14,7 +14,7 @@ public final class Renderers {
 
     private static final List<Renderer> REGISTERED = new CopyOnWriteArrayList<>();
     private static final List<Renderer> BUILT_IN = List.of(
-            new MimeBundlePassThrough(), new DisplayableRenderer(), new NDArrayRenderer(), new TableRenderer(), new FigureRenderer(), new ArrayRenderer());
+            new DisplayableRenderer(), new NDArrayRenderer(), new TableRenderer(), new FigureRenderer(), new ArrayRenderer());
     private static volatile List<Renderer> services;
 
     private Renderers() {}
@@ -63,18 +63,7 @@ public final class Renderers {
         return found;
     }
 
-    private static final class MimeBundlePassThrough implements Renderer {
-        @Override
-        public boolean canRender(Object value) {
-            return value instanceof MimeBundle;
-        }
-
-        @Override
-        public MimeBundle render(Object value) {
-            return (MimeBundle) value;
-        }
-    }
-
+    /** Djinn's reports, and a MimeBundle itself, know their own bundle. */
     private static final class DisplayableRenderer implements Renderer {
         @Override
         public boolean canRender(Object value) {

@@ -68,10 +68,9 @@ public final class DeviceSwitch {
         chosen = after;
         Device now = device();
         String nowName = DeviceNames.of(now);
-        ReportTable change = new ReportTable(now.equals(before)
-                ? "Default device stays " + nowName + (spec.kind() == DeviceSpec.Kind.AUTO ? " (DJL's choice)" : "") + "."
-                : "Default device: " + DeviceNames.of(before) + " -> " + nowName
-                        + (spec.kind() == DeviceSpec.Kind.AUTO ? " (DJL's choice)" : "") + ".");
+        String whose = spec.kind() == DeviceSpec.Kind.AUTO ? " (DJL's choice)" : "";
+        ReportTable change = new ReportTable((now.equals(before) ? "Default device stays " + nowName
+                : "Default device: " + DeviceNames.of(before) + " -> " + nowName) + whose + ".");
         change.note("`manager`, Devices.newManager() and Devices.newModel(name) now make arrays and models on "
                 + nowName + ". NDManager.newBaseManager() and Model.newInstance(name) keep DJL's default ("
                 + DeviceNames.of(engine().defaultDevice()) + ").");

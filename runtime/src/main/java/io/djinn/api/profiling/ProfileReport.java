@@ -65,9 +65,9 @@ public final class ProfileReport {
                 text.append(String.format(Locale.ROOT, " %12s", micros(op.cudaMicros())));
             }
             if (showMemory) {
-                html.append("<td>").append(bytes(op.cpuMemoryBytes())).append("</td><td>")
-                        .append(bytes(op.cudaMemoryBytes())).append("</td>");
-                text.append(String.format(Locale.ROOT, " %12s %12s", bytes(op.cpuMemoryBytes()), bytes(op.cudaMemoryBytes())));
+                html.append("<td>").append(ByteSize.format(op.cpuMemoryBytes())).append("</td><td>")
+                        .append(ByteSize.format(op.cudaMemoryBytes())).append("</td>");
+                text.append(String.format(Locale.ROOT, " %12s %12s", ByteSize.format(op.cpuMemoryBytes()), ByteSize.format(op.cudaMemoryBytes())));
             }
             if (showShapes) {
                 html.append("<td><code>").append(escape(op.shapes())).append("</code></td>");
@@ -89,7 +89,7 @@ public final class ProfileReport {
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "NDArrays: %d created in this cell still open (%s); close them or use a try-with-resources NDManager.",
-                leaked.size(), bytes(leakedBytes)));
+                leaked.size(), ByteSize.format(leakedBytes)));
         line.append(" Largest:");
         for (LiveArrays.Entry entry : leaked.subList(0, Math.min(3, leaked.size()))) {
             line.append(' ').append(entry.shape()).append(' ').append(entry.dataType()).append(" on ")
@@ -139,10 +139,6 @@ public final class ProfileReport {
 
     static String micros(double micros) {
         return TimeFormat.seconds(micros / 1e6);
-    }
-
-    static String bytes(long bytes) {
-        return ByteSize.format(bytes);
     }
 
     private static String escape(String text) {
