@@ -13,11 +13,9 @@ cd "$root"
 command="${1:-lab}"
 shift || true
 
-if [ ! -f kernel/target/djinn.jar ] || [ -n "$(find runtime magics kernel pom.xml -newer kernel/target/djinn.jar -type f -not -path '*/target/*' -print -quit)" ]; then
-  ./mvnw -B -q package -DskipTests -DskipITs
-fi
 venv="$(scripts/python-env.sh scripts/requirements-lab.txt | tail -n1)"
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar kernel/target/djinn.jar install --prefix "$venv" >/dev/null
+# The one install path (also run by the Docker images, Binder and CI): build, natives, kernelspec.
+scripts/install.sh --prefix "$venv" >/dev/null
 
 case "$command" in
   lab)

@@ -9,8 +9,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${DJINN_VENV:-$root/.venv}"
 python="${PYTHON:-python3}"
 
+if [ ! -x "$venv/bin/python" ]; then
+  "$python" -m venv "$venv"
+fi
+# The venv's own pip reads the configuration: the python that made it may have no pip.
 if [ -z "${PIP_INDEX_URL:-}" ]; then
-  mirrors=$("$python" -m pip config list 2>/dev/null | sed -n "s/.*extra-index-url='\(.*\)'/\1/p" | tr ' ' '\n' | grep '^file://' || true)
+  mirrors=$("$venv/bin/python" -m pip config list 2>/dev/null | sed -n "s/.*extra-index-url='\(.*\)'/\1/p" | tr ' ' '\n' | grep '^file://' || true)
   if [ -n "$mirrors" ]; then
     export PIP_INDEX_URL="$(echo "$mirrors" | head -n1)"
     extra="$(echo "$mirrors" | tail -n +2 | tr '\n' ' ')"
@@ -18,9 +22,6 @@ if [ -z "${PIP_INDEX_URL:-}" ]; then
   fi
 fi
 
-if [ ! -x "$venv/bin/python" ]; then
-  "$python" -m venv "$venv"
-fi
 stamp="$venv/.requirements-$(cat "$@" | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check $(printf -- '-r %s ' "$@")

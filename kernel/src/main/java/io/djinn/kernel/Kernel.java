@@ -8,6 +8,7 @@ import io.djinn.kernel.output.CellOutput;
 import io.djinn.kernel.protocol.ConnectionInfo;
 import io.djinn.kernel.protocol.KernelSockets;
 import io.djinn.kernel.runtime.RuntimeHost;
+import io.djinn.kernel.runtime.RuntimeJars;
 import io.djinn.kernel.runtime.RuntimeSettings;
 import io.djinn.kernel.runtime.TorchFlavor;
 import io.djinn.magics.MagicArguments;
@@ -86,23 +87,18 @@ final class Kernel {
     }
 
     static RuntimeSettings runtimeSettings(Env env, KernelLayout layout) throws IOException {
-        List<Path> jars = layout.runtimeClasspath();
+        RuntimeJars jars = new RuntimeJars(layout.runtimeClasspath());
         TorchFlavor.Choice torch = TorchFlavor.choose(env.torchFlavor(), env.torchLibraryPath(),
-                TorchFlavor.machine(env.offline(), env.djlCacheDir(), libtorchVersion(jars)));
+                TorchFlavor.machine(env.offline(), env.djlCacheDir(), jars.libtorchVersion()));
         LOG.info("libtorch: {} ({})", torch.flavor(), torch.note());
-        List<String> entries = new ArrayList<>();
-        for (Path jar : jars) {
-            if (torch.cpuJar() || !isCpuNativeJar(jar)) {
-                entries.add(jar.toString());
-            }
-        }
+        List<String> entries = new ArrayList<>(jars.classpath(torch));
         entries.addAll(env.classpath());
         String classpath = String.join(java.io.File.pathSeparator, entries);
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.add("-Djava.awt.headless=true");
         // Turns dtypes DJL's PyTorch JNI cannot map into exceptions instead of a process abort.
-        java.add("-javaagent:" + runtimeJar(jars));
+        java.add("-javaagent:" + jars.runtimeAgent());
         java.add("-DDJL_CACHE_DIR=" + env.djlCacheDir());
         java.add("-DENGINE_CACHE_DIR=" + env.djlCacheDir());
         if (env.offline()) {
@@ -134,30 +130,6 @@ final class Kernel {
             startup.add(new RuntimeSettings.StartupSource("DJINN_STARTUP_SCRIPT", env.startupScript()));
         }
         return new RuntimeSettings(java, compiler, entries, startup, RUNTIME_START_TIMEOUT_MS);
-    }
-
-    private static boolean isCpuNativeJar(Path jar) {
-        return jar.getFileName().toString().startsWith("pytorch-native-cpu-");
-    }
-
-    /** libtorch's version, from the CPU native jar's name (pytorch-native-cpu-2.7.1-linux-x86_64.jar). */
-    private static String libtorchVersion(List<Path> jars) throws IOException {
-        for (Path jar : jars) {
-            String name = jar.getFileName().toString();
-            if (isCpuNativeJar(jar)) {
-                return name.substring("pytorch-native-cpu-".length()).replaceFirst("-linux-.*", "");
-            }
-        }
-        throw new IOException("no pytorch-native-cpu jar among the runtime's jars");
-    }
-
-    private static Path runtimeJar(List<Path> jars) throws IOException {
-        for (Path jar : jars) {
-            if (jar.getFileName().toString().startsWith("djinn-runtime-")) {
-                return jar;
-            }
-        }
-        throw new IOException("no djinn-runtime jar among the runtime's jars");
     }
 
     private static List<String> words(String variable, String value) {

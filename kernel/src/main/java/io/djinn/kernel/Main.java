@@ -1,6 +1,7 @@
 package io.djinn.kernel;
 
 import io.djinn.kernel.install.InstallCommand;
+import io.djinn.kernel.install.NativesCommand;
 import io.djinn.kernel.install.UninstallCommand;
 import io.djinn.kernel.protocol.ConnectionInfo;
 import java.nio.file.Path;
@@ -9,10 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code java -jar djinn.jar kernel|install|uninstall}. */
+/** {@code java -jar djinn.jar kernel|install|uninstall|natives}. */
 @Command(name = "djinn", mixinStandardHelpOptions = true, version = "Djinn " + "${sys:djinn.version:-dev}",
         description = "Djinn, a Jupyter kernel for Java with DJL and Tablesaw preloaded.",
-        subcommands = {Main.KernelCommand.class, InstallCommand.class, UninstallCommand.class})
+        subcommands = {Main.KernelCommand.class, InstallCommand.class, UninstallCommand.class, NativesCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
