@@ -23,6 +23,15 @@ Trainer newTrainer(LiveTraining live) {
     trainer.initialize(new Shape(1, 8));
     return trainer;
 }
+Trainer liveOnly() {
+    var model = Model.newInstance("mlp-live-only");
+    model.setBlock(new SequentialBlock().add(Linear.builder().setUnits(16).build()).add(Activation::relu)
+        .add(Linear.builder().setUnits(2).build()));
+    var trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).addEvaluator(new Accuracy())
+        .optOptimizer(Optimizer.adam().build()).addTrainingListeners(LiveTraining.live()));
+    trainer.initialize(new Shape(1, 8));
+    return trainer;
+}
 """
 
 
@@ -61,6 +70,23 @@ def test_plot_magic_bad_input_is_a_one_line_error(kernel, code, message):
     assert error["ename"] == "UsageError"
     assert error["evalue"].startswith(message), error["evalue"]
     assert len(error["traceback"]) == 1
+
+
+def test_live_training_alone_charts_loss_and_evaluators_per_epoch(kernel):
+    # Without TrainingListener.Defaults (whose evaluator listener computes the epoch values), LiveTraining
+    # must compute them itself; with it (the test below), it must not count batches twice.
+    kernel.ok(TRAINING_SETUP)
+    result = kernel.ok("var alone = liveOnly();\nEasyTrain.fit(alone, 2, data(64), data(256));", timeout=300)
+    chart_id = next(d for d in result.of_type("display_data") if PLOTLY in d["content"]["data"])["content"]["transient"]["display_id"]
+    final = [u for u in result.of_type("update_display_data")
+             if u["content"]["transient"]["display_id"] == chart_id][-1]["content"]["data"][PLOTLY]
+    traces = {t["name"]: t["y"] for t in final["data"]}
+    assert set(traces) == {"train SoftmaxCrossEntropyLoss", "validate SoftmaxCrossEntropyLoss", "train Accuracy",
+                           "validate Accuracy"}
+    assert all(len(y) == 2 and all(v is not None for v in y) for y in traces.values()), traces
+    assert all(0.3 <= v <= 1 for v in traces["validate Accuracy"]), traces
+    table = result.of_type("display_data")[-1]["content"]["data"]["text/plain"]
+    assert "training metrics" in table and "validate Accuracy" in table
 
 
 def test_live_training_updates_one_chart_in_place(kernel):

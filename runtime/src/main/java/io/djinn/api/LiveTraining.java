@@ -54,6 +54,12 @@ public final class LiveTraining extends TrainingListenerAdapter {
     private long samples;
     private long started;
     private long lastProgress = Long.MIN_VALUE;
+    /**
+     * DJL computes the per-epoch loss and evaluator values in its EvaluatorTrainingListener (part of
+     * TrainingListener.Defaults). A config with only this listener has none, so this one runs its own;
+     * with one present it would count every batch twice, so then it runs none.
+     */
+    private EvaluatorTrainingListener evaluation;
 
     private LiveTraining(int everyBatches) {
         this.everyBatches = everyBatches;
@@ -77,6 +83,12 @@ public final class LiveTraining extends TrainingListenerAdapter {
         if (trainer.getMetrics() == null) {
             trainer.setMetrics(new Metrics()); // where the evaluator listener records epoch results
         }
+        boolean[] evaluated = {false};
+        trainer.notifyListeners(listener -> evaluated[0] |= listener instanceof EvaluatorTrainingListener);
+        if (!evaluated[0]) {
+            evaluation = new EvaluatorTrainingListener();
+            evaluation.onTrainingBegin(trainer);
+        }
         device = Arrays.toString(trainer.getDevices());
     }
 
@@ -97,6 +109,9 @@ public final class LiveTraining extends TrainingListenerAdapter {
 
     @Override
     public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+        if (evaluation != null) {
+            evaluation.onTrainingBatch(trainer, batchData);
+        }
         startRunIfNeeded();
         stopIfAsked("training");
         batches++;
@@ -122,6 +137,9 @@ public final class LiveTraining extends TrainingListenerAdapter {
 
     @Override
     public void onValidationBatch(Trainer trainer, BatchData batchData) {
+        if (evaluation != null) {
+            evaluation.onValidationBatch(trainer, batchData);
+        }
         if (active) {
             stopIfAsked("validation");
         }
@@ -129,6 +147,9 @@ public final class LiveTraining extends TrainingListenerAdapter {
 
     @Override
     public void onEpoch(Trainer trainer) {
+        if (evaluation != null) {
+            evaluation.onEpoch(trainer);
+        }
         epoch++;
         batchInEpoch = 0;
         epochFraction = 0;
@@ -150,6 +171,9 @@ public final class LiveTraining extends TrainingListenerAdapter {
 
     @Override
     public void onTrainingEnd(Trainer trainer) {
+        if (evaluation != null) {
+            evaluation.onTrainingEnd(trainer);
+        }
         finish();
     }
 

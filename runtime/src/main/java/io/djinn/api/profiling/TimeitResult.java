@@ -36,6 +36,14 @@ public final class TimeitResult {
         return Arrays.stream(runSeconds).map(run -> run / loops).toArray();
     }
 
+    /** The median per-loop time: what to report on a noisy machine. */
+    public double median() {
+        double[] sorted = timings();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     public double best() {
         return Arrays.stream(timings()).min().orElse(Double.NaN);
     }

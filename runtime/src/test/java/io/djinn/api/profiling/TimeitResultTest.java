@@ -19,6 +19,12 @@ class TimeitResultTest {
     }
 
     @Test
+    void medianOfOddAndEvenCounts() {
+        assertEquals(1.1e-5, new TimeitResult(1000, new double[] {0.030, 0.010, 0.011}).median(), 1e-12);
+        assertEquals(1.05e-5, new TimeitResult(1000, new double[] {0.030, 0.010, 0.011, 0.001}).median(), 1e-12);
+    }
+
+    @Test
     void printsIPythonsLine() {
         TimeitResult result = new TimeitResult(1000, new double[] {0.010, 0.012, 0.011});
         assertEquals("11 µs ± 816 ns per loop (mean ± std. dev. of 3 runs, 1,000 loops each)", result.toString());
