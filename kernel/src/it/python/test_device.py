@@ -59,6 +59,21 @@ def test_switching_devices_and_the_kernel_manager(kernel):
     assert "(it follows %device)" in kernel.ok("manager").result_text()
 
 
+def test_arrays_attach_to_the_notebook_manager(kernel):
+    # DJL casts an attach target to its own manager class; the notebook's manager is a proxy.
+    code = """
+NDArray kept;
+try (NDManager scratch = manager.newSubManager()) {
+    kept = scratch.arange(5f);
+    kept.attach(manager);
+    NDList both = new NDList(scratch.ones(new Shape(2)), scratch.zeros(new Shape(2)));
+    both.attach(manager);
+    kept.tempAttach(scratch);
+}
+kept.sum()"""
+    assert kernel.ok(code).result_text().split()[-1] == "10."
+
+
 def test_gpu_magic_without_a_gpu(kernel):
     data = kernel.ok("%gpu").of_type("execute_result")[0]["content"]["data"]
     assert data["text/plain"] == ("No GPU: there is no NVIDIA GPU on this machine (no NVIDIA driver, no nvidia-smi); "

@@ -9,24 +9,32 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Rewrites one class as it loads by inserting code at the start of some of its static methods. If
- * anything goes wrong the class loads unchanged: a missing workaround must never break DJL itself.
+ * Rewrites one class as it loads by inserting code at the start of some of its static methods (or, for
+ * a transformer made for them, its instance methods). If anything goes wrong the class loads unchanged:
+ * a missing workaround must never break DJL itself.
  */
 abstract class MethodEntryTransformer implements ClassFileTransformer {
 
     private final String target;
     private final String purpose;
+    private final boolean instanceMethods;
 
     /**
      * @param target the class's internal name, e.g. ai/djl/pytorch/jni/JniUtils
      * @param purpose what the insertion is, for the one log line when it fails
      */
     MethodEntryTransformer(String target, String purpose) {
-        this.target = target;
-        this.purpose = purpose;
+        this(target, purpose, false);
     }
 
-    /** Whether to insert code at the start of this static method. */
+    /** @param instanceMethods whether this rewrites instance methods (slot 0 is then {@code this}) rather than static ones */
+    MethodEntryTransformer(String target, String purpose, boolean instanceMethods) {
+        this.target = target;
+        this.purpose = purpose;
+        this.instanceMethods = instanceMethods;
+    }
+
+    /** Whether to insert code at the start of this method (static, or instance for an instance transformer). */
     abstract boolean rewrites(String name, String descriptor);
 
     /** Emits the inserted code; the method's own code follows it. */
@@ -55,7 +63,8 @@ abstract class MethodEntryTransformer implements ClassFileTransformer {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
                 MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
-                if ((access & Opcodes.ACC_STATIC) == 0 || !rewrites(name, descriptor)) {
+                boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+                if (isStatic == instanceMethods || (access & Opcodes.ACC_ABSTRACT) != 0 || !rewrites(name, descriptor)) {
                     return method;
                 }
                 return new MethodVisitor(Opcodes.ASM9, method) {

@@ -4,12 +4,14 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * The runtime JVM's Java agent (it starts with {@code -javaagent:} the runtime jar). It works around
- * two faults of DJL 0.35 that hurt notebooks, by inserting a call at the start of one or two methods
- * as DJL's classes load, and changes nothing else:
+ * faults of DJL 0.35 that hurt notebooks, by inserting a call at the start of some methods as DJL's
+ * classes load, and changes nothing else:
  * <ul>
  *   <li>{@link DtypeGuardTransformer}: unsupported dtypes abort the JVM in native code;</li>
  *   <li>{@link LargeArrayFormatTransformer}: NDArray.toString boxes every element of a large array, and
- *       JShell calls it for each variable a cell declares.</li>
+ *       JShell calls it for each variable a cell declares;</li>
+ *   <li>{@link ManagerUnwrapTransformer}: attaching an array to the notebook's {@code manager} (a proxy)
+ *       would fail DJL's cast to its own manager class.</li>
  * </ul>
  */
 public final class RuntimeAgent {
@@ -19,5 +21,6 @@ public final class RuntimeAgent {
     public static void premain(String arguments, Instrumentation instrumentation) {
         instrumentation.addTransformer(new DtypeGuardTransformer());
         instrumentation.addTransformer(new LargeArrayFormatTransformer());
+        instrumentation.addTransformer(new ManagerUnwrapTransformer());
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * default device, so {@code %device gpu} moves where new arrays go even for code that captured
  * {@code manager} earlier. Nothing is loaded until it is first used.
  */
-final class KernelManager implements InvocationHandler {
+public final class KernelManager implements InvocationHandler {
 
     private final Supplier<NDManager> current;
 
@@ -20,9 +20,21 @@ final class KernelManager implements InvocationHandler {
         this.current = current;
     }
 
-    static NDManager create(Supplier<NDManager> current) {
+    public static NDManager create(Supplier<NDManager> current) {
         return (NDManager) Proxy.newProxyInstance(NDManager.class.getClassLoader(), new Class<?>[] {NDManager.class},
                 new KernelManager(current));
+    }
+
+    /**
+     * The DJL manager behind a notebook {@code manager} (the current default device's); any other manager
+     * as it is. The runtime agent calls it where DJL casts a manager argument to its own class.
+     */
+    public static NDManager unwrap(NDManager manager) {
+        if (manager != null && Proxy.isProxyClass(manager.getClass())
+                && Proxy.getInvocationHandler(manager) instanceof KernelManager kernelManager) {
+            return kernelManager.current.get();
+        }
+        return manager;
     }
 
     @Override
