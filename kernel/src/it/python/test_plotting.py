@@ -3,6 +3,8 @@ import time
 
 import pytest
 
+from djinn_client import KERNELS, Kernel
+
 PLOTLY = "application/vnd.plotly.v1+json"
 
 TRAINING_SETUP = """
@@ -44,6 +46,18 @@ def test_a_tablesaw_figure_is_a_plotly_bundle(kernel):
     assert len(first["text/html"]) > 5_000_000  # plotly.js, once per session
     second = kernel.ok('Plot.show(ScatterPlot.create("S", t, "epoch", "loss"));').of_type("display_data")[0]["content"]["data"]
     assert len(second["text/html"]) < 5_000 and PLOTLY in second
+
+
+def test_plotly_js_can_be_left_out_of_the_notebook():
+    # DJINN_PLOTLY_JS=none: charts are Plotly JSON (and a small HTML stub) only; the committed tutorials use it.
+    k = Kernel(KERNELS[0], env={"DJINN_PLOTLY_JS": "none"})
+    try:
+        k.ok('var t = Table.create("t", IntColumn.create("epoch", 1, 2, 3), DoubleColumn.create("loss", 0.9, 0.5, 0.3));')
+        data = k.ok('LinePlot.create("Loss", t, "epoch", "loss")').of_type("execute_result")[0]["content"]["data"]
+        assert data[PLOTLY]["data"][0]["type"] == "scatter"
+        assert len(data["text/html"]) < 5_000
+    finally:
+        k.shutdown()
 
 
 def test_plot_magic_kinds(kernel):

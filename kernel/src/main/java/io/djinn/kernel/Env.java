@@ -94,6 +94,22 @@ public final class Env {
         return first("DJINN_TORCH_LIBRARY_PATH");
     }
 
+    /**
+     * Whether a session's first chart carries plotly.js ({@code inline}, the default: the notebook's HTML
+     * draws anywhere, offline) or not ({@code none}: charts are drawn from their Plotly JSON by
+     * JupyterLab's or VS Code's Plotly renderer only, and a saved notebook is about 12 MB smaller).
+     */
+    public String plotlyJs() {
+        String value = first("DJINN_PLOTLY_JS").trim();
+        if (value.isEmpty()) {
+            return "inline";
+        }
+        if (!value.equals("inline") && !value.equals("none")) {
+            throw new IllegalArgumentException("DJINN_PLOTLY_JS must be inline or none, not '" + value + "'");
+        }
+        return value;
+    }
+
     /** %maven offline: only the local repository is used. */
     public boolean mavenOffline() {
         return Boolean.parseBoolean(first("DJINN_MAVEN_OFFLINE"));

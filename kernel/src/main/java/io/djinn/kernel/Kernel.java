@@ -107,6 +107,7 @@ final class Kernel {
         torch.systemProperties().forEach((key, value) -> java.add("-D" + key + "=" + value));
         java.add("-Ddjinn.torch.note=" + torch.note());
         java.add("-Ddjinn.warmup=" + env.engineWarmup());
+        java.add("-Ddjinn.plotly.js=" + env.plotlyJs());
         // Quiet unless asked: DJL's info messages would otherwise fill the kernel log.
         java.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         java.addAll(words("DJINN_JVM_OPTS", env.runtimeJvmOptions()));

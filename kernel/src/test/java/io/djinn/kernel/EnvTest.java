@@ -43,6 +43,15 @@ class EnvTest {
     }
 
     @Test
+    void plotlyJsIsInlineUnlessTurnedOff() {
+        assertEquals("inline", new Env(Map.of()).plotlyJs());
+        assertEquals("none", new Env(Map.of("DJINN_PLOTLY_JS", " none ")).plotlyJs());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new Env(Map.of("DJINN_PLOTLY_JS", "cdn")).plotlyJs());
+        assertEquals("DJINN_PLOTLY_JS must be inline or none, not 'cdn'", error.getMessage());
+    }
+
+    @Test
     void badTimeoutIsExplained() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new Env(Map.of("DJINN_TIMEOUT", "soon")).cellTimeoutMillis());

@@ -29,12 +29,13 @@ public final class PlotlyLibrary {
     }
 
     /**
-     * A script element defining window.Plotly, the first time in this session; "" afterwards. AMD's
+     * A script element defining window.Plotly, the first time in this session; "" afterwards, and always
+     * when the kernel was started with DJINN_PLOTLY_JS=none (system property djinn.plotly.js). AMD's
      * define is hidden while plotly.js runs, so it sets window.Plotly also where RequireJS is loaded
      * (classic Notebook, nbconvert pages); then the charts queued before it arrived are drawn.
      */
     public static synchronized String scriptOnce() {
-        if (sent) {
+        if (sent || "none".equals(System.getProperty("djinn.plotly.js"))) {
             return "";
         }
         String script = "<script type=\"text/javascript\">(function(){var hiddenDefine=window.define;"
