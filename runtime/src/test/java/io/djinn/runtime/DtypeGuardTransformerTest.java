@@ -15,27 +15,6 @@ import org.junit.jupiter.api.Test;
 
 class DtypeGuardTransformerTest {
 
-    /** Loads DJL's JniUtils from the given bytes and everything else from the test's class loader. */
-    private static final class OneClassLoader extends ClassLoader {
-        private final byte[] classFile;
-
-        OneClassLoader(byte[] classFile) {
-            super(DtypeGuardTransformerTest.class.getClassLoader());
-            this.classFile = classFile;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.equals(DtypeGuardTransformer.TARGET.replace('/', '.'))) {
-                synchronized (getClassLoadingLock(name)) {
-                    Class<?> loaded = findLoadedClass(name);
-                    return loaded != null ? loaded : defineClass(name, classFile, 0, classFile.length);
-                }
-            }
-            return super.loadClass(name, resolve);
-        }
-    }
-
     private static byte[] jniUtils() throws IOException {
         try (InputStream in = DtypeGuardTransformerTest.class.getClassLoader()
                 .getResourceAsStream(DtypeGuardTransformer.TARGET + ".class")) {
@@ -45,7 +24,7 @@ class DtypeGuardTransformerTest {
 
     /** JniUtils.to(array, dtype, device), the call behind NDArray.toType, with no array: the guard comes first. */
     private static Throwable callTo(byte[] classFile, DataType type) throws Exception {
-        Class<?> jniUtils = new OneClassLoader(classFile).loadClass(DtypeGuardTransformer.TARGET.replace('/', '.'));
+        Class<?> jniUtils = new OneClassLoader(DtypeGuardTransformer.TARGET, classFile).loadClass(DtypeGuardTransformer.TARGET.replace('/', '.'));
         Method to = jniUtils.getMethod("to", Class.forName("ai.djl.pytorch.engine.PtNDArray"), DataType.class,
                 Device.class);
         InvocationTargetException thrown = assertThrows(InvocationTargetException.class,

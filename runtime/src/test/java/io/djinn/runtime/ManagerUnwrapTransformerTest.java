@@ -64,18 +64,7 @@ class ManagerUnwrapTransformerTest {
     @Test
     void theRewrittenClassLoadsAndVerifies() throws Exception {
         byte[] rewritten = new ManagerUnwrapTransformer().rewrite(ptNDArray());
-        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
-            @Override
-            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (name.equals(ManagerUnwrapTransformer.TARGET.replace('/', '.'))) {
-                    synchronized (getClassLoadingLock(name)) {
-                        Class<?> loaded = findLoadedClass(name);
-                        return loaded != null ? loaded : defineClass(name, rewritten, 0, rewritten.length);
-                    }
-                }
-                return super.loadClass(name, resolve);
-            }
-        };
+        ClassLoader loader = new OneClassLoader(ManagerUnwrapTransformer.TARGET, rewritten);
         // Initialising links the class, and linking verifies every method's bytecode.
         Class<?> loaded = Class.forName(ManagerUnwrapTransformer.TARGET.replace('/', '.'), true, loader);
         assertSame(loader, loaded.getClassLoader());
