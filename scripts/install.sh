@@ -21,7 +21,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
-usage() { sed -n '/^# Usage/,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '/^# Usage/,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit "${1:-2}"; }
 prefix="" home="" natives="" cuda="" flavor="" offline=false name="djinn" display_name="Java (Djinn)" java=""
 jvm_opts=()
 while [ $# -gt 0 ]; do
@@ -37,15 +37,16 @@ while [ $# -gt 0 ]; do
     --jvm-opt=*) jvm_opts+=("$1"); shift ;;
     --jvm-opt) jvm_opts+=("--jvm-opt=${2:?--jvm-opt needs an option}"); shift 2 ;;
     --java) java="${2:?--java needs a path}"; shift 2 ;;
-    -h|--help) usage ;;
+    -h|--help) usage 0 ;;
     *) echo "install.sh: unknown argument '$1'" >&2; usage ;;
   esac
 done
 [ -n "$prefix" ] || { echo "install.sh: --prefix is required" >&2; usage; }
 mkdir -p "$prefix"
 prefix="$(cd "$prefix" && pwd)"
-home="${home:-$prefix/share/djinn}"
-natives="${natives:-$home/natives}"
+# Absolute paths: the kernelspec must find them from any working directory.
+home="$(realpath -m "${home:-$prefix/share/djinn}")"
+natives="$(realpath -m "${natives:-$home/natives}")"
 java_args=()
 [ -n "$java" ] && java_args=(--java "$java")
 java="${java:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
