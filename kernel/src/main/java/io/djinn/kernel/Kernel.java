@@ -99,12 +99,7 @@ final class Kernel {
         java.add("-Djava.awt.headless=true");
         // Turns dtypes DJL's PyTorch JNI cannot map into exceptions instead of a process abort.
         java.add("-javaagent:" + jars.runtimeAgent());
-        java.add("-DDJL_CACHE_DIR=" + env.djlCacheDir());
-        java.add("-DENGINE_CACHE_DIR=" + env.djlCacheDir());
-        if (env.offline()) {
-            java.add("-Dai.djl.offline=true");
-        }
-        torch.systemProperties().forEach((key, value) -> java.add("-D" + key + "=" + value));
+        java.addAll(torch.jvmOptions(env.djlCacheDir(), env.offline()));
         java.add("-Ddjinn.torch.note=" + torch.note());
         java.add("-Ddjinn.warmup=" + env.engineWarmup());
         java.add("-Ddjinn.plotly.js=" + env.plotlyJs());

@@ -81,12 +81,7 @@ public final class NativesCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add((java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java")).toString());
-        command.add("-DDJL_CACHE_DIR=" + directory);
-        command.add("-DENGINE_CACHE_DIR=" + directory);
-        if (offline) {
-            command.add("-Dai.djl.offline=true");
-        }
-        choice.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(choice.jvmOptions(directory, offline));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         // Without a GPU (the usual case while an image is built) DJL warns twice that it found none.
         command.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");

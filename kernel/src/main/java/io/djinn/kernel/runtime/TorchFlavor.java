@@ -2,7 +2,9 @@ package io.djinn.kernel.runtime;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -28,7 +30,20 @@ public final class TorchFlavor {
      * @param systemProperties DJL settings for the runtime JVM
      * @param note one sentence on why, shown by %device
      */
-    public record Choice(String flavor, boolean cpuJar, Map<String, String> systemProperties, String note) {}
+    public record Choice(String flavor, boolean cpuJar, Map<String, String> systemProperties, String note) {
+
+        /** The JVM options that make DJL in a runtime JVM load this libtorch, with that cache directory. */
+        public List<String> jvmOptions(Path engineCacheDir, boolean offline) {
+            List<String> options = new ArrayList<>();
+            options.add("-DDJL_CACHE_DIR=" + engineCacheDir);
+            options.add("-DENGINE_CACHE_DIR=" + engineCacheDir);
+            if (offline) {
+                options.add("-Dai.djl.offline=true");
+            }
+            systemProperties.forEach((key, value) -> options.add("-D" + key + "=" + value));
+            return options;
+        }
+    }
 
     /** What the machine offers; gathered by {@link #machine}, given directly by tests. */
     public record Machine(boolean nvidiaDriver, boolean offline, Path engineCacheDir, String libtorchVersion,

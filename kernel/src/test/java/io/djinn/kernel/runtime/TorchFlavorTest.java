@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,5 +106,14 @@ class TorchFlavorTest {
         assertEquals("cpu", choice.flavor());
         assertTrue(choice.note().startsWith("DJINN_TORCH_FLAVOR must be auto, cpu or a CUDA flavor such as cu128, "
                 + "not 'cuda'; using auto. DJINN_TORCH_FLAVOR=auto and no NVIDIA driver"), choice.note());
+    }
+
+    @Test
+    void aChoiceBecomesTheRuntimeJvmsDjlOptions() {
+        TorchFlavor.Choice cuda = TorchFlavor.choose("cu128", "", machine(true, false));
+        assertEquals(List.of("-DDJL_CACHE_DIR=" + cache, "-DENGINE_CACHE_DIR=" + cache, "-Dai.djl.offline=true",
+                "-DPYTORCH_FLAVOR=cu128"), cuda.jvmOptions(cache, true));
+        assertEquals(List.of("-DDJL_CACHE_DIR=" + cache, "-DENGINE_CACHE_DIR=" + cache),
+                TorchFlavor.choose("cpu", "", machine(false, false)).jvmOptions(cache, false));
     }
 }
