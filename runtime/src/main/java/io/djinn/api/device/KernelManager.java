@@ -20,7 +20,7 @@ public final class KernelManager implements InvocationHandler {
         this.current = current;
     }
 
-    public static NDManager create(Supplier<NDManager> current) {
+    static NDManager create(Supplier<NDManager> current) {
         return (NDManager) Proxy.newProxyInstance(NDManager.class.getClassLoader(), new Class<?>[] {NDManager.class},
                 new KernelManager(current));
     }
