@@ -42,6 +42,8 @@ final class JavaEvaluator {
     private final ErrorFormatter errors;
     private final BooleanSupplier interruptRequested;
     private final TemporaryResults temporaryResults = new TemporaryResults();
+    private JShellCompactor compactor;
+    private JShell compactedShell;
 
     JavaEvaluator(RuntimeHost host, CellOutput output, SnippetLocations locations, BooleanSupplier interruptRequested) {
         this.host = host;
@@ -89,6 +91,9 @@ final class JavaEvaluator {
                 }
                 Snippet evaluated = event.snippet();
                 locations.record(evaluated.id(), executionCount, firstLine);
+                JShellCompactor compactor = compactor(shell);
+                compactor.evaluated(evaluated); // it has run, failed or not
+                temporaryResults.noteNamesUsed(shell, evaluated);
                 if (event.status() == Snippet.Status.REJECTED) {
                     return new Result.Failed(errors.compileErrors(shell.diagnostics(evaluated).toList(),
                             snippet.code(), firstLine, executionCount));
@@ -103,7 +108,7 @@ final class JavaEvaluator {
                     return new Result.Failed(errors.exception(event.exception()));
                 }
                 warnIfUnresolved(shell, evaluated, event);
-                temporaryResults.evaluated(shell, evaluated);
+                temporaryResults.evaluated(shell, evaluated).forEach(compactor::dropped);
                 last = event;
             }
             if (!host.isAlive()) {
@@ -114,6 +119,15 @@ final class JavaEvaluator {
             return new Result.Interrupted();
         }
         return new Result.Done(last == null ? null : value(last));
+    }
+
+    /** A fresh runtime has a fresh JShell, with its own records. */
+    private JShellCompactor compactor(JShell shell) {
+        if (shell != compactedShell) {
+            compactor = JShellCompactor.of(shell);
+            compactedShell = shell;
+        }
+        return compactor;
     }
 
     /** JShell accepts a method that uses an undeclared name; say so rather than staying silent. */
