@@ -3,11 +3,16 @@ package io.djinn.kernel.execution;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +21,14 @@ import org.slf4j.LoggerFactory;
  * Keeps a long session's cells from compiling ever slower. JShell remembers every snippet it was given,
  * and three of its records are walked in every compile: the class files of all snippets (handed to
  * javac, which enters each in its symbol table), its list of snippets, and javac's symbol table, which
- * keeps an empty entry for every class JShell removes from it. So a trivial cell took 2.6 times as long
- * after 2,000 cells as in a fresh session (docs/reliability.md). Most of those records can never be used
- * again: a statement or a plain expression declares nothing a later snippet could name, and a dropped
- * result variable is gone. This forgets them, and the empty entries. JShell keeps its own copy of the
- * bytes for the runtime (its class tracker) and the mapping of class names to snippets for stack traces,
- * so running, redefining and error reports are untouched; only {@link JShell#snippets()} stops listing
- * finished statements and dropped results.
+ * keeps an empty entry for every class JShell removes from it. So a trivial cell took 2.4 times as long
+ * after 3,000 cells as in a fresh kernel (bench/session_growth.py, docs/reliability.md). Most of those
+ * records can never be used again: a statement or a plain expression declares nothing a later snippet
+ * could name, a dropped result variable or a replaced declaration is gone, and a declaration JShell
+ * recompiled leaves its old classes behind. This forgets them, and the empty entries. JShell keeps its
+ * own copy of the bytes for the runtime (its class tracker) and its map from class names to snippets for
+ * stack traces, so running, redefining and error reports are untouched; only {@link JShell#snippets()}
+ * stops listing what is finished.
  *
  * <p>JShell has no API for this, so it reaches into {@code jdk.jshell} and {@code jdk.compiler}, which
  * the kernel jar's manifest opens ({@code Add-Opens}). Each of the three parts works alone: where one
@@ -32,15 +38,17 @@ import org.slf4j.LoggerFactory;
 final class JShellCompactor {
 
     private static final Logger LOG = LoggerFactory.getLogger(JShellCompactor.class);
-    /** Empty symbol-table entries are cleared every this many snippets: each adds about one per compile. */
+    /** Empty symbol-table entries are cleared every this many cells: each snippet leaves about one. */
     static final int SYMBOL_TABLE_SWEEP_EVERY = 25;
-    private static final java.util.Set<String> UNREACHABLE_LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    // JShell's wrapper classes: REPL.$JShell$ then the key index and a version letter.
+    private static final String WRAPPER_PREFIX = "REPL.$JShell$";
+    private static final Set<String> UNREACHABLE_LOGGED = ConcurrentHashMap.newKeySet();
 
     private final JShell shell;
     private final ClassFiles classFiles;
     private final SnippetIndex snippetIndex;
     private final SymbolTables symbolTables;
-    private int snippetsSinceSweep;
+    private int cellsSinceSweep;
 
     private JShellCompactor(JShell shell, ClassFiles classFiles, SnippetIndex snippetIndex, SymbolTables symbolTables) {
         this.shell = shell;
@@ -64,17 +72,19 @@ final class JShellCompactor {
     }
 
     /**
-     * Call, holding the analysis gate, for each snippet a cell evaluated (not the dependents it updated)
-     * once it has run, failed or not. A statement or a plain expression is forgotten: nothing later can
-     * name it, and JShell never runs a statement again.
+     * Call, holding the analysis gate, for every event of an evaluation (the cell's own snippets and the
+     * ones it updated) once it has run, failed or not. JShell's record of a finished snippet is
+     * forgotten: a statement or a plain expression (nothing can name it, and JShell never runs a
+     * statement again), a rejected snippet, and a declaration that was replaced or dropped.
      */
-    void evaluated(Snippet snippet) {
-        boolean declaresNothing = snippet.kind() == Snippet.Kind.STATEMENT || snippet.kind() == Snippet.Kind.EXPRESSION;
-        if (declaresNothing && shell.status(snippet) != Snippet.Status.REJECTED) {
+    void observed(SnippetEvent event) {
+        Snippet snippet = event.snippet();
+        Snippet.Status status = event.status();
+        boolean finished = snippet.kind() == Snippet.Kind.STATEMENT || snippet.kind() == Snippet.Kind.EXPRESSION
+                || status == Snippet.Status.REJECTED || status == Snippet.Status.OVERWRITTEN
+                || status == Snippet.Status.DROPPED;
+        if (finished) {
             forget(snippet);
-        }
-        if (++snippetsSinceSweep >= SYMBOL_TABLE_SWEEP_EVERY) {
-            sweepSymbolTables();
         }
     }
 
@@ -86,9 +96,24 @@ final class JShellCompactor {
         forget(result);
     }
 
-    /** Clears javac's empty symbol-table entries now (normally every {@value #SYMBOL_TABLE_SWEEP_EVERY} snippets). */
+    /**
+     * Call, holding the analysis gate, once a cell's code has run: the class files of every snippet
+     * that is not live go (a live snippet's current class stays, with its nested classes; JShell also
+     * leaves behind the classes of declarations it recompiled). javac's empty symbol-table entries are
+     * swept every {@value #SYMBOL_TABLE_SWEEP_EVERY} cells.
+     */
+    void afterCell() {
+        if (classFiles != null) {
+            attempt("forget the class files of finished snippets", () -> classFiles.keepOnly(liveClasses()));
+        }
+        if (++cellsSinceSweep >= SYMBOL_TABLE_SWEEP_EVERY) {
+            sweepSymbolTables();
+        }
+    }
+
+    /** Clears javac's empty symbol-table entries now. */
     void sweepSymbolTables() {
-        snippetsSinceSweep = 0;
+        cellsSinceSweep = 0;
         if (symbolTables != null) {
             attempt("sweep javac's symbol tables", symbolTables::sweep);
         }
@@ -105,12 +130,20 @@ final class JShellCompactor {
     }
 
     private void forget(Snippet snippet) {
-        if (classFiles != null) {
-            attempt("forget the classes of snippet " + snippet.id(), () -> classFiles.forget(snippet));
-        }
         if (snippetIndex != null) {
             attempt("forget snippet " + snippet.id(), () -> snippetIndex.forget(snippet));
         }
+    }
+
+    /** The classes live snippets are compiled into now ("REPL.$JShell$12B", overloads "REPL.$JShell$12_13"). */
+    private Set<String> liveClasses() throws ReflectiveOperationException {
+        Set<String> live = new HashSet<>();
+        for (Snippet snippet : (Iterable<Snippet>) shell.snippets()::iterator) {
+            if (snippet.kind() != Snippet.Kind.IMPORT && shell.status(snippet).isActive()) {
+                live.add((String) classFiles.classFullName().invoke(snippet));
+            }
+        }
+        return live;
     }
 
     // ---- the three parts, each reached by reflection ------------------------------------------------
@@ -127,16 +160,24 @@ final class JShellCompactor {
                     accessible(Snippet.class.getDeclaredMethod("classFullName")));
         }
 
-        void forget(Snippet snippet) throws ReflectiveOperationException {
-            String wrapper = (String) classFullName.invoke(snippet);
-            if (wrapper == null) {
-                return;
-            }
-            String nested = wrapper + "$";
-            // JShell's compiles run holding the task factory's lock.
+        /** Removes every JShell wrapper class (and its nested classes) whose wrapper is not in live. */
+        void keepOnly(Set<String> live) {
+            // JShell 21 and later compile holding the task factory's lock (before, the analysis gate guards it).
             synchronized (taskFactory) {
-                classObjects.keySet().removeIf(name -> name.equals(wrapper) || name.startsWith(nested));
+                classObjects.keySet().removeIf(name -> {
+                    String wrapper = wrapperOf(name);
+                    return wrapper != null && !live.contains(wrapper);
+                });
             }
+        }
+
+        /** "REPL.$JShell$12B" for "REPL.$JShell$12B" and "REPL.$JShell$12B$Foo"; null for any other name. */
+        static String wrapperOf(String className) {
+            if (!className.startsWith(WRAPPER_PREFIX)) {
+                return null;
+            }
+            int nested = className.indexOf('$', WRAPPER_PREFIX.length());
+            return nested < 0 ? className : className.substring(0, nested);
         }
 
         int count() {
@@ -199,8 +240,9 @@ final class JShellCompactor {
             return total[0];
         }
 
-        private void forEachTable(java.util.function.Consumer<Map<?, Map<?, ?>>> action) throws ReflectiveOperationException {
-            // The task factory's lock: no compile runs meanwhile, and every context is back in the pool.
+        private void forEachTable(Consumer<Map<?, Map<?, ?>>> action) throws ReflectiveOperationException {
+            // No compile runs meanwhile (JShell 21 and later compile holding the task factory's lock; the
+            // analysis gate covers older ones), so every context is idle in the pool.
             synchronized (taskFactory) {
                 Object taskPool = pool.get(taskFactory);
                 Map<?, ? extends Queue<?>> byOptions = cast(contexts.get(taskPool));

@@ -60,7 +60,11 @@ final class JavaEvaluator {
     Result evaluate(String source, int firstLineInCell, int executionCount) {
         host.analysisGate().acquireUninterruptibly();
         try {
-            return evaluateHoldingGate(source, firstLineInCell, executionCount);
+            Result result = evaluateHoldingGate(source, firstLineInCell, executionCount);
+            if (!(result instanceof Result.RuntimeDied) && compactor != null && compactedShell == host.shell()) {
+                compactor.afterCell();
+            }
+            return result;
         } finally {
             host.analysisGate().release();
         }
@@ -85,14 +89,14 @@ final class JavaEvaluator {
                 return new Result.RuntimeDied();
             }
             int firstLine = firstLineInCell + snippet.startLine();
+            JShellCompactor compactor = compactor(shell);
+            events.forEach(compactor::observed); // they have run, failed or not
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
                     continue; // a dependent snippet updated as a consequence; not this cell's own
                 }
                 Snippet evaluated = event.snippet();
                 locations.record(evaluated.id(), executionCount, firstLine);
-                JShellCompactor compactor = compactor(shell);
-                compactor.evaluated(evaluated); // it has run, failed or not
                 temporaryResults.noteNamesUsed(shell, evaluated);
                 if (event.status() == Snippet.Status.REJECTED) {
                     return new Result.Failed(errors.compileErrors(shell.diagnostics(evaluated).toList(),

@@ -35,11 +35,12 @@ class JShellCompactorTest {
     /** Evaluates one snippet as JavaEvaluator does; returns its value and fails on any error. */
     private String run(String code) {
         String value = null;
-        for (SnippetEvent event : shell.eval(code)) {
+        List<SnippetEvent> events = shell.eval(code);
+        events.forEach(compactor::observed);
+        for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue;
             }
-            compactor.evaluated(event.snippet());
             results.noteNamesUsed(shell, event.snippet());
             assertEquals(Snippet.Status.VALID, event.status(),
                     () -> code + ": " + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
@@ -47,6 +48,7 @@ class JShellCompactorTest {
             results.evaluated(shell, event.snippet()).forEach(compactor::dropped);
             value = event.value();
         }
+        compactor.afterCell();
         return value;
     }
 
@@ -77,6 +79,20 @@ class JShellCompactorTest {
         // javac enters the symbols of the classes it reads; JShell's own come and go without a trace.
         assertTrue(compactor.symbolTableEntries() < symbols + 50,
                 "symbol table entries grew from " + symbols + " to " + compactor.symbolTableEntries());
+    }
+
+    @Test
+    void aDeclarationRunAgainLeavesNothingOfItsOldSelf() {
+        run("int seed = 1;");
+        run("int next() { return seed * 2; }");
+        for (int i = 0; i < 300; i++) {
+            run("int seed = " + i + ";");        // the same cell run again and again
+            run("var table = java.util.List.of(seed, next());");
+        }
+        assertEquals("[299, 598]", run("table"));
+        assertTrue(shell.snippets().count() <= TemporaryResults.KEPT + 5, "snippets JShell lists: " + shell.snippets().count());
+        assertTrue(compactor.compiledClassCount() <= TemporaryResults.KEPT + 5,
+                "classes shown to the compiler: " + compactor.compiledClassCount());
     }
 
     @Test
