@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Keeps a long session's cells from compiling ever slower. JShell remembers every snippet it was given,
  * and three of its records are walked in every compile: the class files of all snippets (handed to
  * javac, which enters each in its symbol table), its list of snippets, and javac's symbol table, which
- * keeps an empty entry for every class JShell removes from it. So a trivial cell took 2.4 times as long
+ * keeps an empty entry for every class JShell removes from it. So a trivial cell took 2.2-2.4 times as long
  * after 3,000 cells as in a fresh kernel (bench/session_growth.py, docs/reliability.md). Most of those
  * records can never be used again: a statement or a plain expression declares nothing a later snippet
  * could name, a dropped result variable or a replaced declaration is gone, and a declaration JShell
