@@ -53,6 +53,19 @@ def test_user_frames_first_and_wrapper_frames_hidden(kernel):
     assert not any("jdk.jshell" in f or "jdk.internal" in f or "io.djinn.runtime" in f for f in frames), frames
 
 
+def test_frames_in_declared_and_anonymous_classes_are_cell_lines(kernel):
+    model = kernel.ok('class Model {\n    void fit() {\n        throw new IllegalStateException("in fit");\n    }\n}')
+    kernel.ok("Runnable later;")
+    # A statement: its anonymous class keeps running after the kernel has compacted JShell's records.
+    assigned = kernel.ok("later = new Runnable() {\n    public void run() {\n        new Model().fit();\n    }\n};")
+    for i in range(120):
+        kernel.ok(f"{i} + 1")
+    error = kernel.execute("later.run();").error()
+    frames = [line.strip() for line in error["traceback"] if line.strip().startswith("at ")]
+    assert frames[0] == f"at Model.fit (cell [{model.reply['content']['execution_count']}], line 3)", frames
+    assert frames[1] == f"at <anonymous>.run (cell [{assigned.reply['content']['execution_count']}], line 3)", frames
+
+
 def test_compile_error_points_at_the_line(kernel):
     result = kernel.execute("int ok = 1;\nint bad = undefinedThing + 1;")
     assert result.status == "error"

@@ -76,21 +76,40 @@ final class ErrorFormatter {
     }
 
     String describe(StackTraceElement frame) {
-        Matcher wrapper = WRAPPER.matcher(frame.getClassName());
+        String className = frame.getClassName();
         String file = frame.getFileName();
-        String where = null;
-        if (file != null && file.startsWith("#")) {
-            where = locations.describe(file.substring(1), frame.getLineNumber());
+        boolean inSnippet = file != null && file.startsWith("#");
+        Matcher wrapper = WRAPPER.matcher(className);
+        boolean wrapped = wrapper.lookingAt();
+        // JShell rewrites snippet frames: the file becomes "#<snippet id>" and the class its name inside
+        // the snippet ("" for the snippet itself, "Model" for a class declared in it, "1" for an anonymous one).
+        if (!inSnippet && !wrapped && !className.isEmpty()) {
+            return frame.toString();
         }
-        // JShell rewrites snippet frames: the wrapper class becomes "" and the file "#<snippet id>".
-        if (frame.getClassName().isEmpty() || wrapper.lookingAt()) {
-            String declaringClass = frame.getClassName().isEmpty() ? "" : frame.getClassName().substring(wrapper.end());
-            String method = frame.getMethodName();
-            String name = method.isEmpty() || method.equals("do_it$") ? "<cell>"
-                    : (declaringClass.isEmpty() ? "" : declaringClass.replace('$', '.') + ".") + method;
-            return name + " (" + (where != null ? where : "snippet " + file) + ")";
+        String where = inSnippet ? locations.describe(file.substring(1), frame.getLineNumber()) : null;
+        String declaringClass = wrapped ? className.substring(wrapper.end()) : className;
+        String method = frame.getMethodName();
+        String name = method.isEmpty() || method.equals("do_it$") ? "<cell>"
+                : (declaringClass.isEmpty() ? "" : readableClass(declaringClass) + ".") + readableMethod(method);
+        return name + " (" + (where != null ? where : "snippet " + file) + ")";
+    }
+
+    /** "Model$Inner" -> "Model.Inner"; anonymous classes ("1", "Model$2") -> "<anonymous>". */
+    private static String readableClass(String binaryName) {
+        List<String> parts = new ArrayList<>();
+        for (String part : binaryName.split("\\$")) {
+            parts.add(!part.isEmpty() && part.chars().allMatch(Character::isDigit) ? "<anonymous>" : part);
         }
-        return frame.toString();
+        return String.join(".", parts);
+    }
+
+    /** javac's lambda bodies ("lambda$do_it$$0", "lambda$fit$1") -> "<lambda>", "<lambda in fit>". */
+    private static String readableMethod(String method) {
+        if (!method.startsWith("lambda$")) {
+            return method;
+        }
+        String enclosing = method.substring("lambda$".length()).split("\\$", 2)[0];
+        return enclosing.isEmpty() || enclosing.equals("do_it") ? "<lambda>" : "<lambda in " + enclosing + ">";
     }
 
     /** Compile errors of one snippet, each with its cell line and a caret under the problem. */

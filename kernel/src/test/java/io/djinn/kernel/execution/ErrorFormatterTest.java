@@ -19,6 +19,22 @@ class ErrorFormatterTest {
     }
 
     @Test
+    void framesInClassesDeclaredInACellBecomeCellLinesToo() {
+        locations.record("44", 1, 0);
+        // As JShell rewrites them: the class as named inside the snippet, the file "#<snippet id>".
+        assertEquals("Model.fit (cell [1], line 3)", formatter.describe(new StackTraceElement("Model", "fit", "#44", 3)));
+        assertEquals("Model.Inner.step (cell [1], line 7)",
+                formatter.describe(new StackTraceElement("Model$Inner", "step", "#44", 7)));
+        assertEquals("<anonymous>.run (cell [1], line 3)", formatter.describe(new StackTraceElement("1", "run", "#44", 3)));
+        assertEquals("Model.<anonymous>.run (cell [1], line 2)",
+                formatter.describe(new StackTraceElement("Model$2", "run", "#44", 2)));
+        assertEquals("<lambda> (cell [1], line 1)",
+                formatter.describe(new StackTraceElement("", "lambda$do_it$$0", "#44", 1)));
+        assertEquals("Model.<lambda in fit> (cell [1], line 4)",
+                formatter.describe(new StackTraceElement("Model", "lambda$fit$1", "#44", 4)));
+    }
+
+    @Test
     void libraryFramesStayAsTheyAre() {
         StackTraceElement frame = new StackTraceElement("ai.djl.ndarray.NDArray", "add", "NDArray.java", 10);
         assertEquals(frame.toString(), formatter.describe(frame));
