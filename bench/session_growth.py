@@ -8,24 +8,19 @@ Usage: python bench/session_growth.py [--kernel NAME]... [--cells N]... [--work 
 import argparse
 import json
 import os
+import pathlib
 import platform
 import statistics
+import sys
 import time
 
 import jupyter_client
 
-TRIVIAL = "1 + 1"
-# The soak test's mix (kernel/src/it/python/test_soak.py): DJL ops closed three ways, a table, a trivial cell.
-MIXED = [
-    "try (var a = manager.randomNormal(new Shape(256, 256)); var b = a.matMul(a); var s = b.sum()) { s.getFloat(); }",
-    "try (var m = NDManager.newBaseManager()) { var x = m.randomUniform(0, 1, new Shape(512, 64));"
-    " x.mul(2).add(1).exp().mean().getFloat(); }",
-    "try (var scope = new NDScope()) { var y = manager.arange(4096f).reshape(64, 64);"
-    " y.transpose().matMul(y).max().getFloat(); }",
-    'var t = Table.create("t", IntColumn.create("i", new int[] {1, 2, 3, 4}),'
-    ' DoubleColumn.create("v", new double[] {0.5, 0.25, 0.125, 0.0625}));\nt.where(t.intColumn("i").isGreaterThan(2)).rowCount()',
-    TRIVIAL,
-]
+# The soak test's mix lives beside it, in the Jupyter tests' directory.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "kernel" / "src" / "it" / "python"))
+from soak_work import MIXED, TRIVIAL  # noqa: E402
+
+WORK = {"trivial": [TRIVIAL], "mixed": MIXED}
 WARM_UP = 100
 
 
@@ -37,7 +32,8 @@ def run(client, code):
     return time.perf_counter() - started
 
 
-def compare(kernel, cells, work, rounds):
+def compare(kernel, cells, work_name, rounds):
+    work = WORK[work_name]
     started = []
     try:
         aged = jupyter_client.manager.start_new_kernel(kernel_name=kernel)
@@ -58,7 +54,7 @@ def compare(kernel, cells, work, rounds):
         aged_ms = statistics.median(times["aged"]) * 1000
         fresh_ms = statistics.median(times["fresh"]) * 1000
         paired = statistics.median(a / f for a, f in zip(times["aged"], times["fresh"]))
-        return {"kernel": kernel, "aged_cells": cells, "work": "mixed" if work is MIXED else "trivial",
+        return {"kernel": kernel, "aged_cells": cells, "work": work_name,
                 "aging_s": round(aging_s, 1), "aged_trivial_ms": round(aged_ms, 1),
                 "fresh_trivial_ms": round(fresh_ms, 1), "ratio_of_medians": round(aged_ms / fresh_ms, 3),
                 "median_paired_ratio": round(paired, 3)}
@@ -72,15 +68,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kernel", action="append", help="kernelspec name (repeatable; default djinn)")
     parser.add_argument("--cells", action="append", type=int, help="cells run in the aged kernel (repeatable; default 1000)")
-    parser.add_argument("--work", choices=["trivial", "mixed"], default="mixed")
+    parser.add_argument("--work", choices=sorted(WORK), default="mixed")
     parser.add_argument("--rounds", type=int, default=200, help="aged/fresh pairs timed")
     parser.add_argument("--out", help="write the results as JSON here")
     args = parser.parse_args()
-    work = MIXED if args.work == "mixed" else [TRIVIAL]
     results = []
     for cells in args.cells or [1000]:
         for kernel in args.kernel or ["djinn"]:
-            result = compare(kernel, cells, work, args.rounds)
+            result = compare(kernel, cells, args.work, args.rounds)
             print(json.dumps(result), flush=True)
             results.append(result)
     if args.out:

@@ -14,27 +14,16 @@ import time
 import pytest
 
 from djinn_client import KERNELS, Kernel
+from soak_work import MIXED, TRIVIAL
 
 CELLS = 1000
 WARM_UP = 200
 SAMPLE_EVERY = 50
 PAIRS = 150
-# A fresh kernel's trivial cell against the aged one's: 1.30 before JShellCompactor, 0.90-1.05 with it.
+# The aged kernel's trivial cell against a fresh one's, after this mix: 1.42-1.49 before JShellCompactor
+# (bench/session_growth.py), 0.98-1.07 with it (this test, three runs).
 MAX_AGED_TO_FRESH = 1.2
 
-WORK = [
-    # closed one by one
-    "try (var a = manager.randomNormal(new Shape(256, 256)); var b = a.matMul(a); var s = b.sum()) { s.getFloat(); }",
-    # intermediates left to their manager, which is closed
-    "try (var m = NDManager.newBaseManager()) { var x = m.randomUniform(0, 1, new Shape(512, 64));"
-    " x.mul(2).add(1).exp().mean().getFloat(); }",
-    # intermediates left to an NDScope
-    "try (var scope = new NDScope()) { var y = manager.arange(4096f).reshape(64, 64);"
-    " y.transpose().matMul(y).max().getFloat(); }",
-    'var t = Table.create("t", IntColumn.create("i", new int[] {1, 2, 3, 4}),'
-    ' DoubleColumn.create("v", new double[] {0.5, 0.25, 0.125, 0.0625}));\nt.where(t.intColumn("i").isGreaterThan(2)).rowCount()',
-    "1 + 1",
-]
 CHART = 'Plot.show(LinePlot.create("soak", t, "i", "v"));'
 
 
@@ -62,10 +51,10 @@ def test_a_thousand_cells_stay_flat():
         samples, trivial = [], []
         started = time.monotonic()
         for cell in range(1, CELLS + 1):
-            code = CHART if cell % 25 == 0 else WORK[cell % len(WORK)]
+            code = CHART if cell % 25 == 0 else MIXED[cell % len(MIXED)]
             sent = time.monotonic()
             kernel.ok(code)
-            if code == "1 + 1":
+            if code == TRIVIAL:
                 trivial.append((cell, time.monotonic() - sent))
             if cell % SAMPLE_EVERY == 0:
                 arrays = int(kernel.ok("LiveArrays.snapshot().count()").result_text())
@@ -117,12 +106,12 @@ def against_a_fresh_kernel(aged):
     fresh = Kernel(KERNELS[0])
     try:
         for _ in range(100):
-            fresh.ok("1 + 1")
+            fresh.ok(TRIVIAL)
         times = {"aged": [], "fresh": []}
         for pair in range(PAIRS):
             for which in (("aged", "fresh") if pair % 2 == 0 else ("fresh", "aged")):
                 sent = time.monotonic()
-                (aged if which == "aged" else fresh).ok("1 + 1")
+                (aged if which == "aged" else fresh).ok(TRIVIAL)
                 times[which].append(time.monotonic() - sent)
     finally:
         fresh.shutdown()

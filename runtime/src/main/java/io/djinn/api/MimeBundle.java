@@ -33,13 +33,13 @@ public final class MimeBundle implements Displayable {
         return new MimeBundle().put(TEXT, plainText).put(HTML, html);
     }
 
-    /** Adds a representation: a String for text types and base64 images, a Map or list for JSON types. */
     /** A bundle displays as itself. */
     @Override
     public MimeBundle toMimeBundle() {
         return this;
     }
 
+    /** Adds a representation: a String for text types and base64 images, a Map or list for JSON types. */
     public MimeBundle put(String mimeType, Object value) {
         data.put(mimeType, value);
         return this;

@@ -61,8 +61,9 @@ final class JavaEvaluator {
         host.analysisGate().acquireUninterruptibly();
         try {
             Result result = evaluateHoldingGate(source, firstLineInCell, executionCount);
-            if (!(result instanceof Result.RuntimeDied) && compactor != null && compactedShell == host.shell()) {
-                compactor.afterCell();
+            JShell shell = host.shell();
+            if (!(result instanceof Result.RuntimeDied) && shell != null) {
+                compactor(shell).afterCell();
             }
             return result;
         } finally {
