@@ -1,4 +1,5 @@
 """Protocol conformance, covering what jupyter_kernel_test 0.7 checks, through jupyter_client."""
+import base64
 
 
 def test_kernel_info(kernel):
@@ -101,6 +102,32 @@ def test_update_display_data(kernel):
 def test_clear_output(kernel):
     result = kernel.ok('System.out.println("gone"); clearOutput(true);')
     assert result.of_type("clear_output")[0]["content"]["wait"] is True
+    result = kernel.ok('System.out.println("gone too"); clearOutput();')
+    assert result.of_type("clear_output")[0]["content"]["wait"] is False
+
+
+def test_display_a_string_as_a_mime_type(kernel):
+    result = kernel.ok('display("<b>bold</b>", "text/html"); display("# Title", "text/markdown");')
+    assert [m["content"]["data"] for m in result.of_type("display_data")] == [
+        {"text/html": "<b>bold</b>"}, {"text/markdown": "# Title"}]
+    assert result.of_type("execute_result") == []
+
+
+def test_display_as_a_mime_type_the_value_lacks_is_a_clear_error(kernel):
+    result = kernel.execute('display(42, "text/html");')
+    assert result.status == "error"
+    assert result.error()["evalue"] == "cannot show java.lang.Integer as text/html; it can be shown as text/plain"
+
+
+def test_images_render_as_png(kernel):
+    result = kernel.ok("var pngPicture = new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
+                       "pngPicture")
+    data = result.of_type("execute_result")[0]["content"]["data"]
+    assert data["text/plain"] == "BufferedImage 4×3"
+    assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
+    result = kernel.ok("ai.djl.modality.cv.ImageFactory.getInstance().fromImage(pngPicture)")
+    data = result.of_type("execute_result")[0]["content"]["data"]
+    assert data["text/plain"].endswith(" 4×3") and base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
 
 
 def test_completion(kernel):

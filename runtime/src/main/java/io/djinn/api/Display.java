@@ -2,12 +2,14 @@ package io.djinn.api;
 
 import com.google.gson.JsonObject;
 import io.djinn.runtime.DisplayChannel;
+import io.djinn.runtime.DisplayIds;
 import java.util.Arrays;
 import java.util.UUID;
 
 /**
  * IJava's display API, statically imported into every notebook: {@code display(obj)},
- * {@code render(obj, mimeTypes...)}, {@code updateDisplay(id, obj)}.
+ * {@code display("<b>html</b>", "text/html")}, {@code render(obj, mimeTypes...)}, {@code updateDisplay(id, obj)},
+ * {@code clearOutput()}.
  */
 public final class Display {
 
@@ -17,6 +19,7 @@ public final class Display {
     public static String display(Object value, String... mimeTypes) {
         String id = UUID.randomUUID().toString();
         send("display", id, render(value, mimeTypes));
+        DisplayIds.made(id);
         return id;
     }
 
@@ -28,6 +31,11 @@ public final class Display {
     /** The bundle the notebook would show for the object, limited to the given mime types if any. */
     public static MimeBundle render(Object value, String... mimeTypes) {
         return Renderers.render(value, Arrays.asList(mimeTypes));
+    }
+
+    /** Clears the cell's output now. */
+    public static void clearOutput() {
+        clearOutput(false);
     }
 
     /** Clears the cell's output; with {@code wait}, only when the next output arrives (no flicker). */

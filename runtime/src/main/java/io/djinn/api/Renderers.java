@@ -2,6 +2,7 @@ package io.djinn.api;
 
 import io.djinn.api.plot.FigureRenderer;
 import io.djinn.api.render.ArrayRenderer;
+import io.djinn.api.render.ImageRenderer;
 import io.djinn.api.render.NDArrayRenderer;
 import io.djinn.api.render.TableRenderer;
 import java.util.Collection;
@@ -14,7 +15,8 @@ public final class Renderers {
 
     private static final List<Renderer> REGISTERED = new CopyOnWriteArrayList<>();
     private static final List<Renderer> BUILT_IN = List.of(
-            new DisplayableRenderer(), new NDArrayRenderer(), new TableRenderer(), new FigureRenderer(), new ArrayRenderer());
+            new DisplayableRenderer(), new NDArrayRenderer(), new TableRenderer(), new FigureRenderer(), new ImageRenderer(),
+            new ArrayRenderer());
     private static volatile List<Renderer> services;
 
     private Renderers() {}
@@ -23,8 +25,24 @@ public final class Renderers {
         REGISTERED.add(0, renderer);
     }
 
+    /**
+     * The bundle for a value, limited to the given mime types (all of them when none are given). A string
+     * asked for as given mime types is taken to be in those formats already, as IJava's
+     * {@code display("<b>bold</b>", "text/html")} is.
+     */
     public static MimeBundle render(Object value, Collection<String> mimeTypes) {
-        return find(value).only(mimeTypes);
+        if (value instanceof CharSequence text && !mimeTypes.isEmpty()) {
+            MimeBundle bundle = new MimeBundle();
+            mimeTypes.forEach(type -> bundle.put(type, text.toString()));
+            return bundle;
+        }
+        MimeBundle all = find(value);
+        MimeBundle kept = all.only(mimeTypes);
+        if (kept.data().isEmpty()) {
+            throw new UsageException("cannot show " + (value == null ? "null" : value.getClass().getName()) + " as "
+                    + String.join(", ", mimeTypes) + "; it can be shown as " + String.join(", ", all.data().keySet()));
+        }
+        return kept;
     }
 
     private static MimeBundle find(Object value) {

@@ -34,6 +34,37 @@ class RenderersTest {
     }
 
     @Test
+    void aStringAskedForAsAMimeTypeIsThatRepresentation() {
+        MimeBundle bundle = Renderers.render("<b>bold</b>", List.of(MimeBundle.HTML));
+        assertEquals(java.util.Map.of(MimeBundle.HTML, "<b>bold</b>"), bundle.data());
+        assertEquals("<b>bold</b>", Renderers.render("<b>bold</b>", List.of()).data().get(MimeBundle.TEXT));
+    }
+
+    @Test
+    void aMimeTypeTheValueCannotBeShownAsIsAClearError() {
+        UsageException error = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
+                () -> Renderers.render(42, List.of(MimeBundle.HTML)));
+        assertEquals("cannot show java.lang.Integer as text/html; it can be shown as text/plain", error.getMessage());
+    }
+
+    @Test
+    void imagesArePngs() throws Exception {
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(1, 1, 0xff0000);
+        MimeBundle bundle = Renderers.render(picture, List.of());
+        assertEquals("BufferedImage 3×2", bundle.data().get(MimeBundle.TEXT));
+        byte[] png = java.util.Base64.getDecoder().decode((String) bundle.data().get(MimeBundle.PNG));
+        java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertEquals(0xff0000, decoded.getRGB(1, 1) & 0xffffff);
+
+        ai.djl.modality.cv.Image djlImage = ai.djl.modality.cv.ImageFactory.getInstance().fromImage(picture);
+        MimeBundle djl = Renderers.render(djlImage, List.of());
+        assertTrue(((String) djl.data().get(MimeBundle.TEXT)).endsWith(" 3×2"), djl.toString());
+        byte[] djlPng = java.util.Base64.getDecoder().decode((String) djl.data().get(MimeBundle.PNG));
+        assertEquals(0xff0000, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(djlPng)).getRGB(1, 1) & 0xffffff);
+    }
+
+    @Test
     void registeredRenderersComeFirstAndBrokenOnesAreSkipped() {
         Renderers.register(new Renderer() {
             @Override public boolean canRender(Object value) { return value instanceof StringBuilder; }

@@ -9,6 +9,7 @@ import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
 import io.djinn.magics.MagicRegistry;
 import io.djinn.magics.MavenSession;
+import io.djinn.wire.ExtensionCommands;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,6 @@ public final class CellRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
     private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
-    // Must match io.djinn.runtime.DjinnExecutionControl.HEAP_STATUS.
-    private static final String HEAP_STATUS = "djinn.heap";
     private static final long HEAP_CHECK_TIMEOUT_MS = 15_000;
     private static final double UNUSABLE_HEAP_FRACTION = 0.9;
 
@@ -167,7 +166,7 @@ public final class CellRunner {
     private CellFailure replaceIfHeapStaysFull() {
         long[] heap;
         try {
-            heap = (long[]) host.extension(HEAP_STATUS, null, HEAP_CHECK_TIMEOUT_MS);
+            heap = (long[]) host.extension(ExtensionCommands.HEAP_STATUS, null, HEAP_CHECK_TIMEOUT_MS);
         } catch (Exception e) {
             return replaceDeadRuntime("", null);
         }

@@ -1,11 +1,10 @@
 package io.djinn.kernel.execution;
 
+import io.djinn.wire.JShellNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
@@ -17,7 +16,6 @@ import jdk.jshell.UnresolvedReferenceException;
  */
 final class ErrorFormatter {
 
-    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\$?");
     private static final List<String> HIDDEN_PREFIXES = List.of(
             "jdk.internal.", "java.lang.reflect.", "jdk.jshell.", "io.djinn.runtime.", "java.lang.Thread");
 
@@ -79,17 +77,17 @@ final class ErrorFormatter {
         String className = frame.getClassName();
         String file = frame.getFileName();
         boolean inSnippet = file != null && file.startsWith("#");
-        Matcher wrapper = WRAPPER.matcher(className);
-        boolean wrapped = wrapper.lookingAt();
+        String member = JShellNames.memberPath(className);
+        boolean wrapped = member != null;
         // JShell rewrites snippet frames: the file becomes "#<snippet id>" and the class its name inside
         // the snippet ("" for the snippet itself, "Model" for a class declared in it, "1" for an anonymous one).
         if (!inSnippet && !wrapped && !className.isEmpty()) {
             return frame.toString();
         }
         String where = inSnippet ? locations.describe(file.substring(1), frame.getLineNumber()) : null;
-        String declaringClass = wrapped ? className.substring(wrapper.end()) : className;
+        String declaringClass = wrapped ? member : className;
         String method = frame.getMethodName();
-        String name = method.isEmpty() || method.equals("do_it$") ? "<cell>"
+        String name = method.isEmpty() || method.equals(JShellNames.RUN_METHOD) ? "<cell>"
                 : (declaringClass.isEmpty() ? "" : readableClass(declaringClass) + ".") + readableMethod(method);
         return name + " (" + (where != null ? where : "snippet " + file) + ")";
     }

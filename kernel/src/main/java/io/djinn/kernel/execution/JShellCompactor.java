@@ -1,5 +1,6 @@
 package io.djinn.kernel.execution;
 
+import io.djinn.wire.JShellNames;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Collection;
@@ -40,8 +41,6 @@ final class JShellCompactor {
     private static final Logger LOG = LoggerFactory.getLogger(JShellCompactor.class);
     /** Empty symbol-table entries are cleared every this many cells: each snippet leaves about one. */
     static final int SYMBOL_TABLE_SWEEP_EVERY = 25;
-    // JShell's wrapper classes: REPL.$JShell$ then the key index and a version letter.
-    private static final String WRAPPER_PREFIX = "REPL.$JShell$";
     private static final Set<String> UNREACHABLE_LOGGED = ConcurrentHashMap.newKeySet();
 
     private final JShell shell;
@@ -165,19 +164,10 @@ final class JShellCompactor {
             // JShell 21 and later compile holding the task factory's lock (before, the analysis gate guards it).
             synchronized (taskFactory) {
                 classObjects.keySet().removeIf(name -> {
-                    String wrapper = wrapperOf(name);
+                    String wrapper = JShellNames.wrapperOf(name);
                     return wrapper != null && !live.contains(wrapper);
                 });
             }
-        }
-
-        /** "REPL.$JShell$12B" for "REPL.$JShell$12B" and "REPL.$JShell$12B$Foo"; null for any other name. */
-        static String wrapperOf(String className) {
-            if (!className.startsWith(WRAPPER_PREFIX)) {
-                return null;
-            }
-            int nested = className.indexOf('$', WRAPPER_PREFIX.length());
-            return nested < 0 ? className : className.substring(0, nested);
         }
 
         int count() {

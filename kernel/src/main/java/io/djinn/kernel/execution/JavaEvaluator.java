@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.djinn.kernel.output.CellOutput;
 import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.kernel.runtime.SnippetSource;
+import io.djinn.wire.ExtensionCommands;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -32,8 +33,6 @@ final class JavaEvaluator {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JavaEvaluator.class);
-    // Must match io.djinn.runtime.DjinnExecutionControl.RENDER_VARIABLE.
-    private static final String RENDER_VARIABLE = "djinn.render";
     private static final long RENDER_TIMEOUT_MS = 30_000;
 
     private final RuntimeHost host;
@@ -146,29 +145,29 @@ final class JavaEvaluator {
         }
     }
 
+    /** The cell's value: what the snippet returned, rendered in the runtime; null when there is none to show. */
     private JsonObject value(SnippetEvent event) {
         Snippet snippet = event.snippet();
-        String variable = null;
-        if (snippet instanceof VarSnippet var
-                && var.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-            variable = var.name();
-        } else if (snippet instanceof ExpressionSnippet expression) {
-            variable = expression.name();
-        }
-        if (variable == null || event.value() == null) {
+        boolean expression = snippet instanceof ExpressionSnippet
+                || snippet instanceof VarSnippet var && var.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+        if (!expression || event.value() == null) {
             return null;
         }
         try {
             long started = System.nanoTime();
             output.takeResult(); // nothing stale
-            host.extension(RENDER_VARIABLE, new String[] {variable}, RENDER_TIMEOUT_MS);
+            Object reply = host.extension(ExtensionCommands.RENDER_RESULT, new String[0], RENDER_TIMEOUT_MS);
             LOG.debug("rendering took {} µs", (System.nanoTime() - started) / 1000);
+            if (ExtensionCommands.NOTHING_TO_RENDER.equals(reply)) {
+                return null;
+            }
             JsonObject rendered = output.takeResult();
             if (rendered != null) {
                 return rendered;
             }
+            LOG.warn("the runtime replied {} to rendering the cell's value but sent no bundle", reply);
         } catch (Exception e) {
-            LOG.debug("rich rendering failed; showing JShell's text", e);
+            LOG.warn("rich rendering failed; showing JShell's text", e);
         }
         // The runtime could not render it richly: JShell's own text is still right.
         JsonObject data = new JsonObject();

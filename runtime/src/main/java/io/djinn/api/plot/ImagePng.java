@@ -3,12 +3,8 @@ package io.djinn.api.plot;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.djinn.api.UsageException;
+import io.djinn.api.render.ImageRenderer;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
-import javax.imageio.ImageIO;
 
 /**
  * An NDArray image (HW, HWC or CHW with 1, 3 or 4 channels) as a PNG. Values in [0, 1] are scaled to
@@ -67,13 +63,7 @@ final class ImagePng {
                 picture.setRGB(x, y, rgba[3] << 24 | rgba[0] << 16 | rgba[1] << 8 | rgba[2]);
             }
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(picture, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(png.toByteArray());
+        return ImageRenderer.pngBase64(picture);
     }
 
     private static boolean isChannels(long size) {
