@@ -113,17 +113,17 @@ final class Kernel {
         List<String> compiler = new ArrayList<>(words("DJINN_COMPILER_OPTS", env.compilerOptions()));
 
         List<RuntimeSettings.StartupSource> startup = new ArrayList<>();
-        startup.add(new RuntimeSettings.StartupSource("default imports", resource("default-imports.jsh")));
+        startup.add(new RuntimeSettings.StartupSource("default imports", resource("default-imports.jsh"), true));
         for (String path : env.startupScriptPaths()) {
             Path script = Path.of(path);
             if (Files.isRegularFile(script)) {
-                startup.add(new RuntimeSettings.StartupSource(path, Files.readString(script)));
+                startup.add(new RuntimeSettings.StartupSource(path, Files.readString(script), false));
             } else {
                 LOG.warn("startup script {} does not exist; skipped", path);
             }
         }
         if (!env.startupScript().isBlank()) {
-            startup.add(new RuntimeSettings.StartupSource("DJINN_STARTUP_SCRIPT", env.startupScript()));
+            startup.add(new RuntimeSettings.StartupSource("DJINN_STARTUP_SCRIPT", env.startupScript(), false));
         }
         return new RuntimeSettings(java, compiler, entries, startup, RUNTIME_START_TIMEOUT_MS);
     }

@@ -20,6 +20,11 @@ public final class DisplayChannel {
         out = stream;
     }
 
+    /** Whether this JVM is a Djinn runtime, with a kernel to show things to. */
+    public static boolean installed() {
+        return out != null;
+    }
+
     public static synchronized void send(JsonObject message) {
         OutputStream stream = out;
         if (stream == null) {

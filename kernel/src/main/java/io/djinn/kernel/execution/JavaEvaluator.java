@@ -5,6 +5,7 @@ import io.djinn.kernel.output.CellOutput;
 import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.kernel.runtime.SnippetSource;
 import io.djinn.wire.ExtensionCommands;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -43,6 +44,8 @@ final class JavaEvaluator {
     private final TemporaryResults temporaryResults = new TemporaryResults();
     private JShellCompactor compactor;
     private JShell compactedShell;
+    private KernelDefinitions definitions;
+    private JShell definedShell;
 
     JavaEvaluator(RuntimeHost host, CellOutput output, SnippetLocations locations, BooleanSupplier interruptRequested) {
         this.host = host;
@@ -91,6 +94,12 @@ final class JavaEvaluator {
             int firstLine = firstLineInCell + snippet.startLine();
             JShellCompactor compactor = compactor(shell);
             events.forEach(compactor::observed); // they have run, failed or not
+            KernelDefinitions.Outcome kernel = definitions(shell).afterSnippet(shell, events);
+            kernel.events().forEach(compactor::observed);
+            List<SnippetEvent> all = new ArrayList<>(events);
+            all.addAll(kernel.events());
+            UpdateNotes.describe(shell, all, definitions::isKernelVariable).forEach(this::note);
+            kernel.notes().forEach(this::note);
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
                     continue; // a dependent snippet updated as a consequence; not this cell's own
@@ -125,6 +134,20 @@ final class JavaEvaluator {
         return new Result.Done(last == null ? null : value(last));
     }
 
+    /** A fresh runtime has fresh kernel definitions. */
+    private KernelDefinitions definitions(JShell shell) {
+        if (shell != definedShell) {
+            definitions = new KernelDefinitions(host.kernelSnippets());
+            definedShell = shell;
+        }
+        return definitions;
+    }
+
+    /** A line on stderr about what a snippet did besides its own work. */
+    private void note(String text) {
+        output.printError("Note: " + text + "\n");
+    }
+
     /** A fresh runtime has a fresh JShell, with its own records. */
     private JShellCompactor compactor(JShell shell) {
         if (shell != compactedShell) {
@@ -140,8 +163,8 @@ final class JavaEvaluator {
                 || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED;
         if (recoverable && snippet instanceof DeclarationSnippet declaration) {
             String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
-            output.printError("Note: " + declaration.name() + " can only be used once "
-                    + (missing.isEmpty() ? "its errors are fixed" : missing + " is declared") + ".\n");
+            note(declaration.name() + " can only be used once "
+                    + (missing.isEmpty() ? "its errors are fixed" : missing + " is declared") + ".");
         }
     }
 

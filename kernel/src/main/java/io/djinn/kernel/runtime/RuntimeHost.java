@@ -3,6 +3,7 @@ package io.djinn.kernel.runtime;
 import io.djinn.kernel.DaemonThreads;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.JShell;
+import jdk.jshell.PersistentSnippet;
+import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.spi.ExecutionControl;
 import org.slf4j.Logger;
@@ -34,6 +37,7 @@ public final class RuntimeHost implements AutoCloseable {
     private final List<String> addedClasspath = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService watchdog = DaemonThreads.scheduler("djinn-runtime-watchdog");
     private volatile JShell shell;
+    private volatile List<Snippet> kernelSnippets = List.of();
     private volatile RuntimeProcess process;
     private volatile ExecutionControl control;
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -93,9 +97,14 @@ public final class RuntimeHost implements AutoCloseable {
                 built.addToClasspath(entry);
             }
             long startupSources = System.nanoTime();
+            List<Snippet> kernelOwned = new ArrayList<>();
             for (RuntimeSettings.StartupSource source : settings.startup()) {
-                runStartup(built, source);
+                List<Snippet> made = runStartup(built, source);
+                if (source.kernelOwned()) {
+                    kernelOwned.addAll(made);
+                }
             }
+            kernelSnippets = List.copyOf(kernelOwned);
             shell = built;
             LOG.info("runtime ready (pid {}) in {} ms, of which {} ms running the startup sources", process.pid(),
                     (System.nanoTime() - started) / 1_000_000, (System.nanoTime() - startupSources) / 1_000_000);
@@ -104,20 +113,30 @@ public final class RuntimeHost implements AutoCloseable {
         }
     }
 
-    private static void runStartup(JShell shell, RuntimeSettings.StartupSource source) {
+    /** Runs a startup source; returns the snippets it declared that stand (imports and declarations). */
+    private static List<Snippet> runStartup(JShell shell, RuntimeSettings.StartupSource source) {
+        List<Snippet> declared = new ArrayList<>();
         for (SnippetSource snippet : SnippetSource.split(shell.sourceCodeAnalysis(), source.code())) {
             for (SnippetEvent event : shell.eval(snippet.code())) {
-                if (event.status() == jdk.jshell.Snippet.Status.REJECTED || event.exception() != null) {
+                if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {
                     LOG.warn("startup source {}: '{}' failed: {}", source.name(), snippet.code().strip(),
                             event.exception() != null ? event.exception().toString()
                                     : shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
+                } else if (event.causeSnippet() == null && event.snippet() instanceof PersistentSnippet) {
+                    declared.add(event.snippet());
                 }
             }
         }
+        return declared;
     }
 
     public JShell shell() {
         return shell;
+    }
+
+    /** The imports and declarations the kernel's own startup sources made in the current shell. */
+    public List<Snippet> kernelSnippets() {
+        return kernelSnippets;
     }
 
     public Semaphore analysisGate() {

@@ -10,6 +10,9 @@ import java.util.List;
 public record RuntimeSettings(List<String> javaCommand, List<String> compilerOptions, List<String> classpath,
         List<StartupSource> startup, long startTimeoutMillis) {
 
-    /** A named piece of startup code (default imports, a user's startup script). */
-    public record StartupSource(String name, String code) {}
+    /**
+     * A named piece of startup code: the kernel's own (default imports, {@code manager}), which the kernel
+     * keeps working whatever cells declare, or a user's startup script.
+     */
+    public record StartupSource(String name, String code, boolean kernelOwned) {}
 }
