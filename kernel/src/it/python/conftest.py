@@ -15,6 +15,14 @@ def kernel():
     k.shutdown()
 
 
+@pytest.fixture()
+def fresh_kernel():
+    """A kernel (JDK 17) of the test's own, for a test that changes what names mean for the tests after it."""
+    k = Kernel(KERNELS[0])
+    yield k
+    k.shutdown()
+
+
 @pytest.fixture(scope="module", params=KERNELS)
 def each_jdk_kernel(request):
     """One kernel per installed JDK (17, and 25 where present)."""

@@ -210,6 +210,14 @@ def test_history(kernel):
     assert history[-1][2] == "int rememberedValue = 11;"
     found = kernel.request("history", hist_access_type="search", pattern="*rememberedValue*").reply["content"]["history"]
     assert found and found[-1][2] == "int rememberedValue = 11;"
+    kernel.ok("rememberedValue + 1")
+    # With output, as jupyter_kernel_test 0.7 asks: each entry's third item is an (input, output) pair.
+    pairs = kernel.request("history", hist_access_type="tail", n=2, output=True, raw=True).reply["content"]["history"]
+    assert [entry[2] for entry in pairs] == [["int rememberedValue = 11;", None], ["rememberedValue + 1", "12"]]
+    start = pairs[0][1]
+    ranged = kernel.request("history", hist_access_type="range", session=pairs[0][0], start=start, stop=start + 1,
+                            output=True, raw=True).reply["content"]["history"]
+    assert ranged == [[pairs[0][0], start, ["int rememberedValue = 11;", None]]]
 
 
 def test_comm_info(kernel):

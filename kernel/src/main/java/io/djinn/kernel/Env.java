@@ -67,6 +67,21 @@ public final class Env {
         }
     }
 
+    /**
+     * Whether the runtime closes the NDArrays that re-declared and re-assigned variables no longer reach
+     * (DJINN_FREE_REPLACED, default true).
+     */
+    public boolean freeReplacedArrays() {
+        String value = first("DJINN_FREE_REPLACED").trim();
+        if (value.isEmpty()) {
+            return true;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("DJINN_FREE_REPLACED must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     /** Where DJL unpacks its native libraries: a directory the kernel owns. */
     public Path djlCacheDir() {
         String explicit = first("DJINN_CACHE_DIR");

@@ -131,12 +131,13 @@ final class KernelServer {
     }
 
     private JsonObject history(Message request) {
+        boolean output = request.bool("output", false);
         JsonArray entries = switch (request.string("hist_access_type", "tail")) {
             case "range" -> history.range(request.integer("session", 0), request.integer("start", 0),
-                    request.integer("stop", 0));
+                    request.integer("stop", 0), output);
             case "search" -> history.search(request.string("pattern", "*"), request.integer("n", 0),
-                    request.bool("unique", false));
-            default -> history.tail(request.integer("n", 10));
+                    request.bool("unique", false), output);
+            default -> history.tail(request.integer("n", 10), output);
         };
         JsonObject content = ok();
         content.add("history", entries);

@@ -32,11 +32,15 @@ public final class MagicRegistry {
             throw new IllegalArgumentException(sample.getClass() + " has no @Command annotation");
         }
         String summary = command.description().length > 0 ? command.description()[0] : "";
-        if (sample instanceof LineMagic) {
-            lineMagics.put(command.name(), new Entry(command.name(), summary, false, factory));
-        }
-        if (sample instanceof CellMagic) {
-            cellMagics.put(command.name(), new Entry(command.name(), summary, true, factory));
+        List<String> names = new ArrayList<>(List.of(command.name()));
+        names.addAll(List.of(command.aliases()));
+        for (String name : names) {
+            if (sample instanceof LineMagic) {
+                lineMagics.put(name, new Entry(name, summary, false, factory));
+            }
+            if (sample instanceof CellMagic) {
+                cellMagics.put(name, new Entry(name, summary, true, factory));
+            }
         }
         return this;
     }

@@ -40,6 +40,8 @@ class MagicRegistryTest {
 
         @Override public boolean runCell(String source, boolean showValue) { return true; }
         @Override public String expressionType(String code) { return null; }
+        @Override public List<CodePiece> pieces(String code) { return List.of(); }
+        @Override public boolean interrupted() { return false; }
         @Override public void addToClasspath(List<Path> entries) {}
         @Override public void print(String text) { printed.add(text); }
         @Override public void display(Map<String, String> bundle) {}
@@ -101,10 +103,11 @@ class MagicRegistryTest {
         io.djinn.magics.ijava.IJavaMagics.registerAll(ijava, new ProvidedArtifacts(Map.of()));
         List<String> names = new ArrayList<>();
         ijava.lineMagics().forEach(entry -> names.add(entry.name()));
-        assertEquals(List.of("classpath", "jars", "load", "lsmagic", "maven", "mavenRepo"), names);
+        assertEquals(List.of("classpath", "exec", "jars", "load", "lsmagic", "maven", "mavenRepo", "system"), names);
         assertEquals("loadFromPOM", ijava.cellMagics().get(0).name());
         for (MagicRegistry.Entry entry : ijava.lineMagics()) {
-            assertTrue(ijava.help(entry.name(), false).contains("Usage: " + entry.name()), entry.name());
+            String command = entry.name().equals("exec") ? "system" : entry.name(); // IJava's alias of %system
+            assertTrue(ijava.help(entry.name(), false).contains("Usage: " + command), entry.name());
             assertTrue(!entry.summary().isEmpty(), entry.name());
         }
     }

@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import io.djinn.api.device.DeviceSpec;
 import io.djinn.api.device.DeviceSwitch;
+import io.djinn.runtime.ReplacedArrays;
 
 /**
  * The kernel's default device, behind {@code %device}, {@code %gpu} and {@code %memory}; each magic is
@@ -58,5 +59,14 @@ public final class Devices {
     /** Returns PyTorch's cached, unused GPU memory to the driver, then reports memory. */
     public static Displayable emptyCache() {
         return DeviceSwitch.instance().emptyCache();
+    }
+
+    /**
+     * Whether NDArrays that re-declared or re-assigned variables no longer reach are closed after each
+     * snippet (on unless DJINN_FREE_REPLACED=false). Arrays anything in the notebook still reaches stay open.
+     */
+    public static Displayable freeReplaced(boolean on) {
+        ReplacedArrays.enable(on);
+        return memory();
     }
 }

@@ -1,5 +1,6 @@
 package io.djinn.api;
 
+import io.djinn.wire.DisplayMessages;
 import com.google.gson.JsonObject;
 import io.djinn.runtime.DisplayChannel;
 import io.djinn.runtime.DisplayIds;
@@ -18,14 +19,14 @@ public final class Display {
     /** Shows the object now, between the output printed before and after; returns its display id. */
     public static String display(Object value, String... mimeTypes) {
         String id = UUID.randomUUID().toString();
-        send("display", id, render(value, mimeTypes));
+        send(DisplayMessages.DISPLAY, id, render(value, mimeTypes));
         DisplayIds.made(id);
         return id;
     }
 
     /** Replaces what an earlier {@link #display} with this id shows, wherever it is in the notebook. */
     public static void updateDisplay(String displayId, Object value, String... mimeTypes) {
-        send("update", displayId, render(value, mimeTypes));
+        send(DisplayMessages.UPDATE, displayId, render(value, mimeTypes));
     }
 
     /** The bundle the notebook would show for the object, limited to the given mime types if any. */
@@ -41,14 +42,14 @@ public final class Display {
     /** Clears the cell's output; with {@code wait}, only when the next output arrives (no flicker). */
     public static void clearOutput(boolean wait) {
         JsonObject message = new JsonObject();
-        message.addProperty("type", "clear");
+        message.addProperty(DisplayMessages.TYPE, DisplayMessages.CLEAR);
         message.addProperty("wait", wait);
         DisplayChannel.send(message);
     }
 
     private static void send(String type, String displayId, MimeBundle bundle) {
         JsonObject message = bundle.toJsonObject();
-        message.addProperty("type", type);
+        message.addProperty(DisplayMessages.TYPE, type);
         message.addProperty("display_id", displayId);
         DisplayChannel.send(message);
     }

@@ -5,18 +5,27 @@ import io.djinn.api.render.ArrayRenderer;
 import io.djinn.api.render.ImageRenderer;
 import io.djinn.api.render.NDArrayRenderer;
 import io.djinn.api.render.TableRenderer;
+import io.djinn.runtime.IJavaRenderer;
 import java.util.Collection;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Chooses the renderer for an object: user-registered first, then services, then built-ins. */
+/**
+ * Chooses the renderer for an object: user-registered first, then services, then Djinn's built-ins, then
+ * renderers registered through IJava's API ({@code IJava.getKernelInstance().getRenderer()}), then text.
+ */
 public final class Renderers {
 
     private static final List<Renderer> REGISTERED = new CopyOnWriteArrayList<>();
     private static final List<Renderer> BUILT_IN = List.of(
             new DisplayableRenderer(), new NDArrayRenderer(), new TableRenderer(), new FigureRenderer(), new ImageRenderer(),
             new ArrayRenderer());
+    /** The types the built-in renderers above draw. */
+    private static final List<Class<?>> BUILT_IN_TYPES = List.of(Displayable.class, ai.djl.ndarray.NDArray.class,
+            tech.tablesaw.api.Table.class, tech.tablesaw.plotly.components.Figure.class,
+            io.djinn.api.plot.PlotlyFigure.class, java.awt.image.RenderedImage.class, ai.djl.modality.cv.Image.class);
+    private static final List<Renderer> IJAVA = List.of(new IJavaRegistrations());
     private static volatile List<Renderer> services;
 
     private Renderers() {}
@@ -49,7 +58,7 @@ public final class Renderers {
         if (value == null) {
             return MimeBundle.text("null");
         }
-        for (List<Renderer> group : List.of(REGISTERED, services(), BUILT_IN)) {
+        for (List<Renderer> group : List.of(REGISTERED, services(), BUILT_IN, IJAVA)) {
             for (Renderer renderer : group) {
                 MimeBundle bundle = tryRender(renderer, value);
                 if (bundle != null) {
@@ -79,6 +88,24 @@ public final class Renderers {
             services = found;
         }
         return found;
+    }
+
+    /** Whether a built-in renderer draws values of this type (an IJava registration for it is then not used). */
+    public static boolean hasBuiltInFor(Class<?> type) {
+        return BUILT_IN_TYPES.stream().anyMatch(builtIn -> builtIn.isAssignableFrom(type));
+    }
+
+    /** What notebooks registered through IJava's API. */
+    private static final class IJavaRegistrations implements Renderer {
+        @Override
+        public boolean canRender(Object value) {
+            return IJavaRenderer.instance().renders(value);
+        }
+
+        @Override
+        public MimeBundle render(Object value) {
+            return IJavaRenderer.instance().bundle(value);
+        }
     }
 
     /** Djinn's reports, and a MimeBundle itself, know their own bundle. */

@@ -1,11 +1,17 @@
 package io.djinn.runtime;
 
+import io.djinn.wire.DisplayMessages;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.djinn.api.Renderers;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import jdk.jshell.execution.LocalExecutionControl;
 
 import static io.djinn.wire.ExtensionCommands.*;
@@ -20,9 +26,42 @@ import static io.djinn.wire.ExtensionCommands.*;
  */
 public final class DjinnExecutionControl extends LocalExecutionControl {
 
+    private final NotebookVariables variables = new NotebookVariables();
+
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(classes);
+        List<String> lost = new ArrayList<>();
+        for (ClassBytecodes bytecodes : classes) {
+            try {
+                lost.addAll(variables.loaded(findClass(bytecodes.name()), bytecodes.bytecodes()));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // JShell reports a class that does not load itself; it holds no variable here.
+            }
+        }
+        if (!lost.isEmpty() && DisplayChannel.installed()) {
+            JsonObject message = new JsonObject();
+            message.addProperty(DisplayMessages.TYPE, DisplayMessages.VARIABLES_RESET);
+            JsonArray names = new JsonArray();
+            lost.forEach(names::add);
+            message.add("names", names);
+            DisplayChannel.send(message);
+        }
+    }
+
+    /**
+     * Runs the snippet through {@link SnippetCall}, which keeps what it returned; then closes the NDArrays
+     * that the values it replaced reached and nothing else does ({@link ReplacedArrays}).
+     */
     @Override
     protected String invoke(Method snippet) throws Exception {
-        return super.invoke(SnippetCall.method(snippet));
+        Map<Field, Object> before = variables.values();
+        try {
+            return super.invoke(SnippetCall.method(snippet));
+        } finally {
+            ReplacedArrays.release(variables.takeReleased(before), variables, RuntimeMain.log());
+        }
     }
 
     @Override
@@ -50,6 +89,10 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
                 return renderResult((String[]) arg);
             case HEAP_STATUS:
                 return heapStatus();
+            case FORGET_VARIABLES:
+                variables.forget(Arrays.asList((String[]) arg));
+                ReplacedArrays.release(variables.takeReleased(Map.of()), variables, RuntimeMain.log());
+                return null;
             default:
                 return super.extensionCommand(command, arg);
         }
@@ -71,7 +114,7 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
             return NOTHING_TO_RENDER;
         }
         JsonObject result = Renderers.render(value, Arrays.asList(mimeTypes)).toJsonObject();
-        result.addProperty("type", "result");
+        result.addProperty(DisplayMessages.TYPE, DisplayMessages.RESULT);
         DisplayChannel.send(result);
         return RENDERED;
     }

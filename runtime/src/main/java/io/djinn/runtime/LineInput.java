@@ -1,5 +1,6 @@
 package io.djinn.runtime;
 
+import io.djinn.wire.DisplayMessages;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ public final class LineInput extends InputStream {
     /** Asks for a line with a prompt shown beside the input box; password hides what is typed. */
     public String readLine(String prompt, boolean password) throws IOException {
         JsonObject request = new JsonObject();
-        request.addProperty("type", "input_request");
+        request.addProperty(DisplayMessages.TYPE, DisplayMessages.INPUT_REQUEST);
         request.addProperty("prompt", prompt);
         request.addProperty("password", password);
         DisplayChannel.send(request);

@@ -1,6 +1,9 @@
 package io.djinn.runtime;
 
 import java.lang.instrument.Instrumentation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The runtime JVM's Java agent (it starts with {@code -javaagent:} the runtime jar). It works around
@@ -14,15 +17,38 @@ import java.lang.instrument.Instrumentation;
  *       would fail DJL's cast to its own manager class;</li>
  *   <li>{@link InlinePlotTransformer}: Tablesaw's {@code Plot.show(figure)} opens a browser tab.</li>
  * </ul>
+ * It also opens the JDK's packages to the runtime (see {@link #openPlatformModules}).
  */
 public final class RuntimeAgent {
 
     private RuntimeAgent() {}
 
     public static void premain(String arguments, Instrumentation instrumentation) {
+        openPlatformModules(instrumentation);
         instrumentation.addTransformer(new DtypeGuardTransformer());
         instrumentation.addTransformer(new LargeArrayFormatTransformer());
         instrumentation.addTransformer(new ManagerUnwrapTransformer());
         instrumentation.addTransformer(new InlinePlotTransformer());
+    }
+
+    /**
+     * Opens the JDK's packages to the runtime's own classes, so that {@link ObjectGraph} can follow the
+     * references inside JDK objects (an ArrayList's elements, an AtomicReference's value) when it looks
+     * for the NDArrays a notebook still reaches. User code runs in this JVM anyway; nothing else changes.
+     */
+    private static void openPlatformModules(Instrumentation instrumentation) {
+        Module runtime = RuntimeAgent.class.getModule();
+        for (Module module : ModuleLayer.boot().modules()) {
+            if (!instrumentation.isModifiableModule(module)) {
+                continue;
+            }
+            Map<String, Set<Module>> opens = new HashMap<>();
+            module.getPackages().forEach(name -> opens.put(name, Set.of(runtime)));
+            try {
+                instrumentation.redefineModule(module, Set.of(), Map.of(), opens, Set.of(), Map.of());
+            } catch (RuntimeException e) {
+                System.err.println("djinn: could not open " + module.getName() + " to the runtime: " + e);
+            }
+        }
     }
 }

@@ -38,7 +38,15 @@ public final class RuntimeMain {
     /** Exit status when an agent thread (not user code) dies of an OutOfMemoryError. */
     public static final int EXIT_AGENT_OUT_OF_MEMORY = 87;
 
+    // The process's own stderr, which goes to the kernel's log (System.err becomes the cell's stderr).
+    private static volatile PrintStream log = System.err;
+
     private RuntimeMain() {}
+
+    /** Where the runtime's own messages go: the kernel's log, not a cell. */
+    static PrintStream log() {
+        return log;
+    }
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -49,7 +57,7 @@ public final class RuntimeMain {
         Socket stop = connect(loopback, port, token, CHANNEL_CONTROL);
 
         // The process's own stderr goes to the kernel's log; System.err becomes the cell's stderr below.
-        PrintStream log = System.err;
+        log = System.err;
         // Bind slf4j-simple to that stderr now, before System.err is swapped: library log lines
         // (DJL's, for one) belong in the kernel log, not in whichever cell happens to run.
         System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");

@@ -44,16 +44,20 @@ final class SnippetCall {
     private static Object run() throws Throwable {
         Method snippet = target;
         target = null;
-        Object result;
+        SnippetHooks.Around around = SnippetHooks.current();
+        Object result = around == null ? call(snippet) : around.run(() -> call(snippet));
+        value = result;
+        returned = true;
+        return result;
+    }
+
+    private static Object call(Method snippet) throws Throwable {
         try {
-            result = snippet.invoke(null);
+            return snippet.invoke(null);
         } catch (InvocationTargetException e) {
             // Rethrown as is: JShell's control wraps it again and reports the snippet's own exception.
             throw e.getCause();
         }
-        value = result;
-        returned = true;
-        return result;
     }
 
     /** Whether the last snippet returned normally; its value is then {@link #value()}. */

@@ -38,6 +38,19 @@ class LargeArrayFormatTest {
         }
     }
 
+    @Test
+    void showingALargeArrayLeavesNoArrayOpen() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray large = manager.ones(new Shape(200, 300));
+            NDArray deep = manager.ones(new Shape(2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2));
+            int open = manager.getManagedArrays().size();
+            LargeArrayFormat.format(large, 100, 10, 10, 20, true);
+            LargeArrayFormat.format(deep, 100, 10, 10, 20, true);
+            // DJL's formatting of the corner slice made a contiguous copy it never closed: one array per print.
+            assertEquals(open, manager.getManagedArrays().size());
+        }
+    }
+
     /** NDFormat loaded from hooked bytes, in a loader of its own, must answer with the hook's text. */
     @Test
     void theHookRunsBeforeDjlsCode() throws Exception {

@@ -14,6 +14,12 @@ public final class ExtensionCommands {
     public static final String RENDERED = "sent";
     public static final String NOTHING_TO_RENDER = "none";
 
+    /**
+     * The variables JShell dropped (the kernel's oldest result variables): their values are no longer the
+     * notebook's. Argument: their names, a {@code String[]}. Reply: null.
+     */
+    public static final String FORGET_VARIABLES = "djinn.forget";
+
     /** Collect garbage and reply the heap's {used, max} bytes as a {@code long[]}. */
     public static final String HEAP_STATUS = "djinn.heap";
 

@@ -1,6 +1,8 @@
 package io.djinn.kernel.analysis;
 
 import io.djinn.kernel.runtime.RuntimeHost;
+import io.djinn.kernel.runtime.SnippetSource;
+import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -127,6 +129,32 @@ public final class CodeAnalysis {
             }
             return analysis.analyzeType(code, code.length());
         });
+    }
+
+    /** The code as JShell's snippets, each with its kind, without running any; empty when JShell is not up. */
+    public List<MagicContext.CodePiece> pieces(String code) {
+        return withAnalysis(List.of(), (shell, analysis) -> {
+            List<MagicContext.CodePiece> pieces = new ArrayList<>();
+            for (SnippetSource snippet : SnippetSource.split(analysis, code)) {
+                List<jdk.jshell.Snippet> parsed = analysis.sourceToSnippets(snippet.code());
+                pieces.add(new MagicContext.CodePiece(snippet.code().strip(),
+                        parsed.isEmpty() ? MagicContext.CodePiece.Kind.ERRONEOUS : kind(parsed.get(0))));
+            }
+            return pieces;
+        });
+    }
+
+    private static MagicContext.CodePiece.Kind kind(jdk.jshell.Snippet snippet) {
+        return switch (snippet.kind()) {
+            case IMPORT -> MagicContext.CodePiece.Kind.IMPORT;
+            case TYPE_DECL -> MagicContext.CodePiece.Kind.TYPE;
+            case METHOD -> MagicContext.CodePiece.Kind.METHOD;
+            case VAR -> snippet.subKind() == jdk.jshell.Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    ? MagicContext.CodePiece.Kind.EXPRESSION : MagicContext.CodePiece.Kind.VARIABLE;
+            case EXPRESSION -> MagicContext.CodePiece.Kind.EXPRESSION;
+            case STATEMENT -> MagicContext.CodePiece.Kind.STATEMENT;
+            default -> MagicContext.CodePiece.Kind.ERRONEOUS;
+        };
     }
 
     public Completeness isComplete(String code) {

@@ -40,7 +40,10 @@ public final class CellRunner {
     private final AtomicBoolean interruptRequested = new AtomicBoolean();
     private final JavaEvaluator java;
     private volatile boolean timedOut;
-    private int executionCount;
+    /** Where the code running now comes from, for errors: the cell, or a file %load runs. */
+    private String origin = SnippetLocations.cell(0);
+    /** The line of its origin that the code running now starts on (a magic's own code starts at the magic). */
+    private int firstLine;
 
     public CellRunner(RuntimeHost host, CellOutput output, MagicRegistry magics, MavenSession maven,
             CodeAnalysis analysis, Path workingDirectory, long timeoutMillis) {
@@ -64,7 +67,8 @@ public final class CellRunner {
     public CellResult run(String code, int count) {
         interruptRequested.set(false);
         timedOut = false;
-        executionCount = count;
+        origin = SnippetLocations.cell(count);
+        firstLine = 0;
         try {
             host.awaitReady();
         } catch (Exception e) {
@@ -105,7 +109,8 @@ public final class CellRunner {
         if (segment instanceof CellSegment.Code code) {
             return runJava(code);
         }
-        MagicRun run = new MagicRun();
+        MagicRun run = new MagicRun(segment instanceof CellSegment.LineMagic line ? line.line()
+                : ((CellSegment.CellMagic) segment).line());
         try {
             if (segment instanceof CellSegment.LineMagic line) {
                 if (line.help()) {
@@ -135,7 +140,7 @@ public final class CellRunner {
     }
 
     private CellResult runJava(CellSegment.Code code) {
-        JavaEvaluator.Result result = java.evaluate(code.source(), code.startLine(), executionCount);
+        JavaEvaluator.Result result = java.evaluate(code.source(), firstLine + code.startLine(), origin);
         if (result instanceof JavaEvaluator.Result.Done done) {
             return CellResult.ok(done.value());
         } else if (result instanceof JavaEvaluator.Result.Failed failed) {
@@ -200,12 +205,42 @@ public final class CellRunner {
      */
     private final class MagicRun implements MagicContext {
 
+        private final int magicLine;
         private CellFailure failure;
         private JsonObject value;
 
+        /** @param magicLine the magic's line in the code that holds it */
+        MagicRun(int magicLine) {
+            this.magicLine = magicLine;
+        }
+
         @Override
         public boolean runCell(String source, boolean showValue) {
-            CellResult nested = runSegments(CellSplitter.split(source));
+            return run(source, showValue, origin, firstLine);
+        }
+
+        @Override
+        public boolean runOwnCode(String code, boolean showValue, CodeStart start) {
+            return run(code, showValue, origin, firstLine + magicLine + (start == CodeStart.AFTER_MAGIC_LINE ? 1 : 0));
+        }
+
+        @Override
+        public boolean runCell(String source, boolean showValue, String sourceName) {
+            return run(source, showValue, sourceName, 0);
+        }
+
+        private boolean run(String source, boolean showValue, String sourceOrigin, int sourceFirstLine) {
+            String outerOrigin = origin;
+            int outerFirstLine = firstLine;
+            origin = sourceOrigin;
+            firstLine = sourceFirstLine;
+            CellResult nested;
+            try {
+                nested = runSegments(CellSplitter.split(source));
+            } finally {
+                origin = outerOrigin;
+                firstLine = outerFirstLine;
+            }
             if (!nested.succeeded()) {
                 if (failure == null) {
                     failure = nested.failure();
@@ -221,6 +256,16 @@ public final class CellRunner {
         @Override
         public String expressionType(String code) {
             return analysis.expressionType(code);
+        }
+
+        @Override
+        public List<CodePiece> pieces(String code) {
+            return analysis.pieces(code);
+        }
+
+        @Override
+        public boolean interrupted() {
+            return interruptRequested.get();
         }
 
         @Override

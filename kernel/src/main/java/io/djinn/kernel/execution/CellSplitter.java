@@ -29,7 +29,7 @@ public final class CellSplitter {
             if (cellMagic.matches() && cellMagic.group(1).equals("%%")) {
                 String body = String.join("\n", java.util.Arrays.asList(lines).subList(first + 1, lines.length));
                 segments.add(new CellSegment.CellMagic(cellMagic.group(2), arguments(cellMagic),
-                        body, cellMagic.group(3) != null));
+                        body, cellMagic.group(3) != null, first));
                 return segments;
             }
         }
@@ -41,7 +41,7 @@ public final class CellSplitter {
             Matcher magic = MAGIC.matcher(line);
             if (!inTextBlock && magic.matches() && magic.group(1).equals("%")) {
                 flush(segments, code, codeStart);
-                segments.add(new CellSegment.LineMagic(magic.group(2), arguments(magic), magic.group(3) != null));
+                segments.add(new CellSegment.LineMagic(magic.group(2), arguments(magic), magic.group(3) != null, i));
                 codeStart = i + 1;
                 continue;
             }

@@ -111,7 +111,8 @@ final class ErrorFormatter {
     }
 
     /** Compile errors of one snippet, each with its cell line and a caret under the problem. */
-    CellFailure compileErrors(List<Diag> diagnostics, String source, int firstLineInCell, int executionCount) {
+    /** @param origin where the source came from: "cell [3]", or a file %load ran */
+    CellFailure compileErrors(List<Diag> diagnostics, String source, int firstLineInCell, String origin) {
         List<String> traceback = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         String[] lines = source.split("\n", -1);
@@ -125,7 +126,7 @@ final class ErrorFormatter {
             int line = countNewlines(source, (int) position);
             int column = (int) position - (source.lastIndexOf('\n', (int) position - 1) + 1);
             traceback.add(CellFailure.headline("CompilationError",
-                    "cell [" + executionCount + "], line " + (firstLineInCell + line + 1)));
+                    origin + ", line " + (firstLineInCell + line + 1)));
             if (line < lines.length) {
                 traceback.add("    " + lines[line]);
                 traceback.add("    " + " ".repeat(Math.max(0, column)) + "^");

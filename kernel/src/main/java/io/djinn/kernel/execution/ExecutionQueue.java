@@ -97,7 +97,7 @@ public final class ExecutionQueue {
         }
         output.end();
         if (storeHistory) {
-            history.add(count, code);
+            history.add(count, code, result.succeeded() ? resultText(result.value()) : null);
         }
         JsonObject content = result.succeeded() ? new JsonObject()
                 : CellOutput.errorContent(result.failure().name(), result.failure().value(), result.failure().traceback());
@@ -112,6 +112,14 @@ public final class ExecutionQueue {
         }
         reply.accept(request, content);
         iopub.status(request, "idle");
+    }
+
+    /** The text/plain of a cell's value, as history's output; null without one. */
+    private static String resultText(JsonObject value) {
+        if (value == null || !value.has("data") || !value.getAsJsonObject("data").has("text/plain")) {
+            return null;
+        }
+        return value.getAsJsonObject("data").get("text/plain").getAsString();
     }
 
     /** Answers every request queued now as aborted; later requests run normally. */

@@ -5,25 +5,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The inputs of this session's cells, for history_request (tail, range and search). */
+/**
+ * The inputs of this session's cells, and the text of their results, for history_request (tail, range
+ * and search; with {@code output}, each entry is an (input, output) pair, output null for a cell without
+ * a result, as IPython answers).
+ */
 public final class History {
 
     private static final int SESSION = 1;
 
-    private record Entry(int line, String input) {}
+    private record Entry(int line, String input, String output) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
-    public synchronized void add(int line, String input) {
-        entries.add(new Entry(line, input));
+    /** @param output the text of the cell's result, null when it had none */
+    public synchronized void add(int line, String input, String output) {
+        entries.add(new Entry(line, input, output));
     }
 
-    public synchronized JsonArray tail(int n) {
-        return toJson(entries.subList(Math.max(0, entries.size() - Math.max(0, n)), entries.size()));
+    public synchronized JsonArray tail(int n, boolean output) {
+        return toJson(entries.subList(Math.max(0, entries.size() - Math.max(0, n)), entries.size()), output);
     }
 
     /** Lines start..stop-1 of this session (IPython's convention); other sessions have no history here. */
-    public synchronized JsonArray range(int session, int start, int stop) {
+    public synchronized JsonArray range(int session, int start, int stop, boolean output) {
         List<Entry> selected = new ArrayList<>();
         if (session == SESSION || session == 0) {
             for (Entry entry : entries) {
@@ -32,11 +37,11 @@ public final class History {
                 }
             }
         }
-        return toJson(selected);
+        return toJson(selected, output);
     }
 
     /** Glob pattern search (* and ?), newest last, at most n (0: all), optionally unique inputs. */
-    public synchronized JsonArray search(String glob, int n, boolean unique) {
+    public synchronized JsonArray search(String glob, int n, boolean unique, boolean output) {
         Pattern pattern = Pattern.compile(globToRegex(glob), Pattern.DOTALL);
         List<Entry> selected = new ArrayList<>();
         List<String> seen = new ArrayList<>();
@@ -47,7 +52,7 @@ public final class History {
                 seen.add(entry.input());
             }
         }
-        return toJson(selected);
+        return toJson(selected, output);
     }
 
     static String globToRegex(String glob) {
@@ -62,13 +67,20 @@ public final class History {
         return regex.toString();
     }
 
-    private static JsonArray toJson(List<Entry> selected) {
+    private static JsonArray toJson(List<Entry> selected, boolean output) {
         JsonArray history = new JsonArray();
         for (Entry entry : selected) {
             JsonArray item = new JsonArray();
             item.add(SESSION);
             item.add(entry.line());
-            item.add(entry.input());
+            if (output) {
+                JsonArray pair = new JsonArray();
+                pair.add(entry.input());
+                pair.add(entry.output());
+                item.add(pair);
+            } else {
+                item.add(entry.input());
+            }
             history.add(item);
         }
         return history;

@@ -7,6 +7,7 @@ import io.djinn.kernel.runtime.SnippetSource;
 import io.djinn.wire.ExtensionCommands;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -35,6 +36,7 @@ final class JavaEvaluator {
 
     private static final Logger LOG = LoggerFactory.getLogger(JavaEvaluator.class);
     private static final long RENDER_TIMEOUT_MS = 30_000;
+    private static final int FORGET_BATCH = 20;
 
     private final RuntimeHost host;
     private final CellOutput output;
@@ -46,6 +48,7 @@ final class JavaEvaluator {
     private JShell compactedShell;
     private KernelDefinitions definitions;
     private JShell definedShell;
+    private final List<String> droppedResults = new ArrayList<>();
 
     JavaEvaluator(RuntimeHost host, CellOutput output, SnippetLocations locations, BooleanSupplier interruptRequested) {
         this.host = host;
@@ -59,13 +62,15 @@ final class JavaEvaluator {
      * Holds the analysis gate throughout: JShell is compiled on this thread and analysed on the shell
      * thread, and the gate opens only while user code runs ({@code HostExecutionControl#invoke}).
      */
-    Result evaluate(String source, int firstLineInCell, int executionCount) {
+    /** @param origin where the source comes from, for errors: "cell [3]", or a file %load runs */
+    Result evaluate(String source, int firstLineInCell, String origin) {
         host.analysisGate().acquireUninterruptibly();
         try {
-            Result result = evaluateHoldingGate(source, firstLineInCell, executionCount);
+            Result result = evaluateHoldingGate(source, firstLineInCell, origin);
             JShell shell = host.shell();
             if (!(result instanceof Result.RuntimeDied) && shell != null) {
                 compactor(shell).afterCell();
+                forgetDroppedResults();
             }
             return result;
         } finally {
@@ -73,7 +78,7 @@ final class JavaEvaluator {
         }
     }
 
-    private Result evaluateHoldingGate(String source, int firstLineInCell, int executionCount) {
+    private Result evaluateHoldingGate(String source, int firstLineInCell, String origin) {
         JShell shell = host.shell();
         if (shell == null) {
             return new Result.RuntimeDied();
@@ -94,22 +99,23 @@ final class JavaEvaluator {
             int firstLine = firstLineInCell + snippet.startLine();
             JShellCompactor compactor = compactor(shell);
             events.forEach(compactor::observed); // they have run, failed or not
-            KernelDefinitions.Outcome kernel = definitions(shell).afterSnippet(shell, events);
+            Set<String> lostValues = host.takeResetVariables();
+            KernelDefinitions.Outcome kernel = definitions(shell).afterSnippet(shell, events, lostValues::contains);
             kernel.events().forEach(compactor::observed);
             List<SnippetEvent> all = new ArrayList<>(events);
             all.addAll(kernel.events());
-            UpdateNotes.describe(shell, all, definitions::isKernelVariable).forEach(this::note);
+            UpdateNotes.describe(shell, all, definitions::isKernelVariable, lostValues::contains).forEach(this::note);
             kernel.notes().forEach(this::note);
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
                     continue; // a dependent snippet updated as a consequence; not this cell's own
                 }
                 Snippet evaluated = event.snippet();
-                locations.record(evaluated.id(), executionCount, firstLine);
+                locations.record(evaluated.id(), origin, firstLine);
                 temporaryResults.noteNamesUsed(shell, evaluated);
                 if (event.status() == Snippet.Status.REJECTED) {
                     return new Result.Failed(errors.compileErrors(shell.diagnostics(evaluated).toList(),
-                            snippet.code(), firstLine, executionCount));
+                            snippet.code(), firstLine, origin));
                 }
                 if (event.exception() != null) {
                     if (interruptRequested.getAsBoolean()) {
@@ -121,7 +127,10 @@ final class JavaEvaluator {
                     return new Result.Failed(errors.exception(event.exception()));
                 }
                 warnIfUnresolved(shell, evaluated, event);
-                temporaryResults.evaluated(shell, evaluated).forEach(compactor::dropped);
+                for (VarSnippet dropped : temporaryResults.evaluated(shell, evaluated)) {
+                    compactor.dropped(dropped);
+                    droppedResults.add(dropped.name());
+                }
                 last = event;
             }
             if (!host.isAlive()) {
@@ -134,11 +143,29 @@ final class JavaEvaluator {
         return new Result.Done(last == null ? null : value(last));
     }
 
+    /**
+     * Tells the runtime which result variables were dropped, so that it lets go of their values (JShell's
+     * drop leaves them in the old class) and closes the arrays only they reached; a round trip per
+     * {@value #FORGET_BATCH} dropped results.
+     */
+    private void forgetDroppedResults() {
+        if (droppedResults.size() < FORGET_BATCH) {
+            return;
+        }
+        try {
+            host.extension(ExtensionCommands.FORGET_VARIABLES, droppedResults.toArray(String[]::new), RENDER_TIMEOUT_MS);
+        } catch (Exception e) {
+            LOG.warn("could not tell the runtime about dropped result variables", e);
+        }
+        droppedResults.clear();
+    }
+
     /** A fresh runtime has fresh kernel definitions. */
     private KernelDefinitions definitions(JShell shell) {
         if (shell != definedShell) {
             definitions = new KernelDefinitions(host.kernelSnippets());
             definedShell = shell;
+            droppedResults.clear(); // the old runtime's variables went with it
         }
         return definitions;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
@@ -62,7 +63,8 @@ final class KernelDefinitions {
         }
     }
 
-    Outcome afterSnippet(JShell shell, List<SnippetEvent> events) {
+    /** @param lostValue whether a recompiled variable, by name, lost its value */
+    Outcome afterSnippet(JShell shell, List<SnippetEvent> events, Predicate<String> lostValue) {
         List<String> notes = new ArrayList<>();
         List<SnippetEvent> evaluated = new ArrayList<>();
         for (SnippetEvent event : events) {
@@ -78,7 +80,7 @@ final class KernelDefinitions {
         }
         List<SnippetEvent> all = new ArrayList<>(events);
         all.addAll(evaluated);
-        restoreVariables(shell, all, notes, evaluated);
+        restoreVariables(shell, all, lostValue, notes, evaluated);
         return notes.isEmpty() && evaluated.isEmpty() ? Outcome.NONE : new Outcome(notes, evaluated);
     }
 
@@ -124,16 +126,17 @@ final class KernelDefinitions {
         }
     }
 
-    private void restoreVariables(JShell shell, List<SnippetEvent> seen, List<String> notes, List<SnippetEvent> evaluated) {
+    private void restoreVariables(JShell shell, List<SnippetEvent> seen, Predicate<String> lostValue, List<String> notes,
+            List<SnippetEvent> evaluated) {
         for (int i = 0; i < variables.size(); i++) {
             VarSnippet variable = variables.get(i);
             Snippet.Status status = shell.status(variable);
             if (status == Snippet.Status.OVERWRITTEN || status == Snippet.Status.DROPPED) {
                 continue; // the user declared their own: theirs it is
             }
-            // JShell recompiles a variable's class when something it names changes, and the new class starts
-            // with the default value; a status that is not VALID means it cannot be used at all.
-            if (status == Snippet.Status.VALID && !wasRecompiled(variable, seen)) {
+            // JShell recompiles a variable's class when something it names changes, and the value is lost where
+            // it no longer fits; a status that is not VALID means it cannot be used at all.
+            if (status == Snippet.Status.VALID && !(wasRecompiled(variable, seen) && lostValue.test(variable.name()))) {
                 continue;
             }
             List<SnippetEvent> made = shell.eval(variable.source());

@@ -3,15 +3,23 @@ package io.djinn.kernel.execution;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Which cell and line each JShell snippet came from, to show stack frames as cell lines. */
+/**
+ * Where each JShell snippet came from, to show stack frames and compile errors at the user's lines: a cell
+ * ("cell [3]") or a file that {@code %load} ran ("Functions.java", "plot-utils.ipynb, cell 2").
+ */
 final class SnippetLocations {
 
-    record Location(int executionCount, int firstLine) {}
+    record Location(String source, int firstLine) {}
 
     private final Map<String, Location> bySnippetId = new ConcurrentHashMap<>();
 
-    void record(String snippetId, int executionCount, int firstLineInCell) {
-        bySnippetId.put(snippetId, new Location(executionCount, firstLineInCell));
+    /** How a notebook cell is named in errors: "cell [3]", or "startup" before the first. */
+    static String cell(int executionCount) {
+        return executionCount > 0 ? "cell [" + executionCount + "]" : "startup";
+    }
+
+    void record(String snippetId, String source, int firstLineInSource) {
+        bySnippetId.put(snippetId, new Location(source, firstLineInSource));
     }
 
     /** "cell [3], line 5" for a frame of snippet #id at line n of its source; null if unknown. */
@@ -20,7 +28,6 @@ final class SnippetLocations {
         if (location == null) {
             return null;
         }
-        String cell = location.executionCount() > 0 ? "cell [" + location.executionCount() + "]" : "startup";
-        return lineInSnippet > 0 ? cell + ", line " + (location.firstLine() + lineInSnippet) : cell;
+        return lineInSnippet > 0 ? location.source() + ", line " + (location.firstLine() + lineInSnippet) : location.source();
     }
 }

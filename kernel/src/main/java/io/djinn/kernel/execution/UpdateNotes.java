@@ -17,17 +17,21 @@ import jdk.jshell.VarSnippet;
 
 /**
  * What a snippet did to earlier declarations, one line per effect, as the jshell tool reports it: which
- * name, what happened, why. JShell resets a variable when a type or method it names changes (its class
- * is recompiled and starts over), makes a declaration unusable when an import makes a name it uses
- * ambiguous, and replaces a method or class declared again. Without a word, the user finds out cells
+ * name, what happened, why. JShell resets a variable whose class it recompiled when the value no longer
+ * fits (a class it names was redefined; the runtime keeps the other values), makes a declaration unusable
+ * when a name it uses is gone or ambiguous, and replaces a method or class declared again. Without a word, the user finds out cells
  * later from a null or a "cannot find symbol".
  */
 final class UpdateNotes {
 
     private UpdateNotes() {}
 
-    /** @param skip snippets whose updates are someone else's to report (the kernel's own) */
-    static List<String> describe(JShell shell, List<SnippetEvent> events, Predicate<Snippet> skip) {
+    /**
+     * @param skip snippets whose updates are someone else's to report (the kernel's own)
+     * @param lostValue whether a recompiled variable, by name, lost its value (the runtime keeps the others')
+     */
+    static List<String> describe(JShell shell, List<SnippetEvent> events, Predicate<Snippet> skip,
+            Predicate<String> lostValue) {
         List<String> notes = new ArrayList<>();
         for (SnippetEvent event : events) {
             Snippet snippet = event.snippet();
@@ -35,7 +39,7 @@ final class UpdateNotes {
             if (cause == null || !(snippet instanceof PersistentSnippet) || skip.test(snippet)) {
                 continue;
             }
-            String note = describe(shell, event, snippet, cause);
+            String note = describe(shell, event, snippet, cause, lostValue);
             if (note != null) {
                 notes.add(note);
             }
@@ -43,7 +47,8 @@ final class UpdateNotes {
         return notes;
     }
 
-    private static String describe(JShell shell, SnippetEvent event, Snippet snippet, Snippet cause) {
+    private static String describe(JShell shell, SnippetEvent event, Snippet snippet, Snippet cause,
+            Predicate<String> lostValue) {
         Snippet.Status before = event.previousStatus();
         Snippet.Status now = event.status();
         if (now == Snippet.Status.OVERWRITTEN) {
@@ -53,7 +58,7 @@ final class UpdateNotes {
             return null;
         }
         if (before == Snippet.Status.VALID && now == Snippet.Status.VALID) {
-            return snippet instanceof VarSnippet variable
+            return snippet instanceof VarSnippet variable && lostValue.test(variable.name())
                     ? "variable " + variable.name() + " was reset to " + defaultValue(variable) + " because "
                             + name(cause) + " changed; run its cell again to set it."
                     : null;

@@ -1,5 +1,6 @@
 package io.djinn.kernel.output;
 
+import io.djinn.wire.DisplayMessages;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.djinn.kernel.DaemonThreads;
@@ -135,13 +136,13 @@ public final class CellOutput implements AutoCloseable {
 
     private void onDisplay(JsonObject message) {
         flushStreams();
-        String type = message.has("type") ? message.get("type").getAsString() : "";
-        if ("result".equals(type)) {
+        String type = message.has(DisplayMessages.TYPE) ? message.get(DisplayMessages.TYPE).getAsString() : "";
+        if (DisplayMessages.RESULT.equals(type)) {
             pendingResult.set(message); // the cell's value, published by the cell thread when the cell ends
             return;
         }
         JsonObject content = new JsonObject();
-        if ("clear".equals(type)) {
+        if (DisplayMessages.CLEAR.equals(type)) {
             content.addProperty("wait", message.has("wait") && message.get("wait").getAsBoolean());
             iopub.publish(parent, "clear_output", content);
             return;
@@ -153,7 +154,7 @@ public final class CellOutput implements AutoCloseable {
             transientPart.addProperty("display_id", message.get("display_id").getAsString());
         }
         content.add("transient", transientPart);
-        iopub.publish(parent, "update".equals(type) ? "update_display_data" : "display_data", content);
+        iopub.publish(parent, DisplayMessages.UPDATE.equals(type) ? "update_display_data" : "display_data", content);
     }
 
     /** The rendered value the runtime sent for the cell's result, once; null if none came. */

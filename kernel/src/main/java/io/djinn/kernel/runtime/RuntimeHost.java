@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,6 +40,7 @@ public final class RuntimeHost implements AutoCloseable {
     private final ScheduledExecutorService watchdog = DaemonThreads.scheduler("djinn-runtime-watchdog");
     private volatile JShell shell;
     private volatile List<Snippet> kernelSnippets = List.of();
+    private final Set<String> resetVariables = ConcurrentHashMap.newKeySet();
     private volatile RuntimeProcess process;
     private volatile ExecutionControl control;
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -84,7 +87,7 @@ public final class RuntimeHost implements AutoCloseable {
                     analysisGate, (startedProcess, startedControl) -> {
                         process = startedProcess;
                         control = startedControl;
-                    });
+                    }, resetVariables::addAll);
             JShell built = JShell.builder()
                     .executionEngine(provider, java.util.Map.of())
                     .compilerOptions(settings.compilerOptions().toArray(String[]::new))
@@ -132,6 +135,16 @@ public final class RuntimeHost implements AutoCloseable {
 
     public JShell shell() {
         return shell;
+    }
+
+    /**
+     * The variables whose value the runtime could not keep when JShell recompiled their class since the last
+     * call (their type changed), by name; JShell starts them over at their default value.
+     */
+    public Set<String> takeResetVariables() {
+        Set<String> taken = Set.copyOf(resetVariables);
+        resetVariables.removeAll(taken);
+        return taken;
     }
 
     /** The imports and declarations the kernel's own startup sources made in the current shell. */

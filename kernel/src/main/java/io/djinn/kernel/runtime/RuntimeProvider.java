@@ -4,14 +4,17 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import com.google.gson.JsonObject;
 import io.djinn.kernel.output.DisplayDecoder;
+import io.djinn.wire.DisplayMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -24,21 +27,22 @@ final class RuntimeProvider implements ExecutionControlProvider {
     static final String OUT = "out";
     static final String ERR = "err";
     static final String DISPLAY = "display";
-    private static final String INPUT_REQUEST = "input_request";
 
     private final List<String> javaCommand;
     private final long startTimeoutMillis;
     private final RuntimeIo io;
     private final Semaphore analysisGate;
     private final BiConsumer<RuntimeProcess, ExecutionControl> started;
+    private final Consumer<List<String>> variablesReset;
 
     RuntimeProvider(List<String> javaCommand, long startTimeoutMillis, RuntimeIo io, Semaphore analysisGate,
-            BiConsumer<RuntimeProcess, ExecutionControl> started) {
+            BiConsumer<RuntimeProcess, ExecutionControl> started, Consumer<List<String>> variablesReset) {
         this.javaCommand = javaCommand;
         this.startTimeoutMillis = startTimeoutMillis;
         this.io = io;
         this.analysisGate = analysisGate;
         this.started = started;
+        this.variablesReset = variablesReset;
     }
 
     @Override
@@ -53,8 +57,13 @@ final class RuntimeProvider implements ExecutionControlProvider {
         InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         DisplayDecoder display = new DisplayDecoder(message -> {
-            if (INPUT_REQUEST.equals(message.has("type") ? message.get("type").getAsString() : "")) {
+            String type = message.has(DisplayMessages.TYPE) ? message.get(DisplayMessages.TYPE).getAsString() : "";
+            if (DisplayMessages.INPUT_REQUEST.equals(type)) {
                 answerInputRequest(process, message);
+            } else if (DisplayMessages.VARIABLES_RESET.equals(type)) {
+                List<String> names = new ArrayList<>();
+                message.getAsJsonArray("names").forEach(name -> names.add(name.getAsString()));
+                variablesReset.accept(names);
             } else {
                 io.display().accept(message);
             }

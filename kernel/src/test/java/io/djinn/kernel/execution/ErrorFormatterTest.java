@@ -11,7 +11,7 @@ class ErrorFormatterTest {
 
     @Test
     void snippetFramesBecomeCellLines() {
-        locations.record("12", 4, 2);
+        locations.record("12", SnippetLocations.cell(4), 2);
         assertEquals("divide (cell [4], line 4)", formatter.describe(new StackTraceElement("", "divide", "#12", 2)));
         assertEquals("<cell> (cell [4], line 3)", formatter.describe(new StackTraceElement("", "", "#12", 1)));
         assertEquals("Model.fit (cell [4], line 5)",
@@ -20,7 +20,7 @@ class ErrorFormatterTest {
 
     @Test
     void framesInClassesDeclaredInACellBecomeCellLinesToo() {
-        locations.record("44", 1, 0);
+        locations.record("44", SnippetLocations.cell(1), 0);
         // As JShell rewrites them: the class as named inside the snippet, the file "#<snippet id>".
         assertEquals("Model.fit (cell [1], line 3)", formatter.describe(new StackTraceElement("Model", "fit", "#44", 3)));
         assertEquals("Model.Inner.step (cell [1], line 7)",

@@ -15,6 +15,7 @@ public final class IJavaMagics {
                 .register(JarsMagic::new)
                 .register(ClasspathMagic::new)
                 .register(LoadMagic::new)
+                .register(SystemMagic::new)
                 .register(() -> new LsMagic(registry));
     }
 }

@@ -8,18 +8,28 @@ final class JavaSource {
     private JavaSource() {}
 
     /**
-     * The code as statements of a lambda body. A lone expression with a value is handed to
-     * {@code Timing.consume}, which makes it a statement and keeps the JIT from dropping its work.
+     * The code as statements of a lambda body, to run many times after it has run once as a cell: its
+     * imports, types and methods are declared by then and are left out (a lambda cannot declare them).
+     * An expression with a value is handed to {@code Timing.consume}, which makes it a statement and keeps
+     * the JIT from dropping its work.
      */
     static String asStatements(MagicContext context, String code) {
-        String trimmed = code.strip();
-        if (trimmed.isEmpty()) {
-            return "";
+        StringBuilder body = new StringBuilder();
+        for (MagicContext.CodePiece piece : context.pieces(code)) {
+            if (piece.declaresOnly()) {
+                continue;
+            }
+            String source = piece.source();
+            if (piece.kind() == MagicContext.CodePiece.Kind.EXPRESSION) {
+                String expression = source.endsWith(";") ? source.substring(0, source.length() - 1) : source;
+                String type = context.expressionType(expression);
+                source = type != null && !type.equals("void") ? "io.djinn.api.Timing.consume(" + expression + ");"
+                        : expression + ";";
+            } else if (!source.endsWith(";") && !source.endsWith("}")) {
+                source += ";";
+            }
+            body.append(body.length() == 0 ? "" : "\n").append(source);
         }
-        String type = context.expressionType(trimmed);
-        if (type != null && !type.equals("void")) {
-            return "io.djinn.api.Timing.consume(" + trimmed + ");";
-        }
-        return trimmed.endsWith(";") || trimmed.endsWith("}") ? trimmed : trimmed + ";";
+        return body.toString();
     }
 }

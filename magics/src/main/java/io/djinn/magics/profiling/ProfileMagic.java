@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
         description = {"Runs the cell under PyTorch's profiler and shows the top operators by self time, a chart of "
                 + "them, the NDArrays the cell left open, and where the chrome trace was written (open it in "
                 + "Perfetto or chrome://tracing).",
-            "The profiler is stopped even when the cell fails. The cell runs as one block, so what it declares "
-                + "stays inside it (PyTorch's profiler follows one thread, and each JShell snippet gets its own)."})
+            "The cell runs as a cell would (what it declares is kept, its value is shown); each of its snippets is "
+                + "profiled on the thread it runs on. The profiler is stopped even when the cell fails."})
 public final class ProfileMagic implements CellMagic {
 
     @Option(names = "--cuda", description = "record CUDA kernels too (needs a GPU)")
@@ -40,7 +40,15 @@ public final class ProfileMagic implements CellMagic {
             throw new MagicException("%%profile: the cell has no code to profile.");
         }
         String traceFile = trace == null ? "null" : JavaLiterals.string(context.workingDirectory().resolve(trace).toString());
-        context.runCell("io.djinn.api.Profiler.profile(" + cuda + ", " + shapes + ", " + memory + ", " + top + ", "
-                + traceFile + ", () -> {\n" + body + "\n});", false);
+        String options = "new io.djinn.api.Profiler.Options(" + cuda + ", " + shapes + ", " + memory + ", " + top + ", "
+                + traceFile + ")";
+        if (!context.runCell("io.djinn.api.Profiler.begin(" + options + ");", false)) {
+            return;
+        }
+        try {
+            context.runOwnCode(body, true, MagicContext.CodeStart.AFTER_MAGIC_LINE);
+        } finally {
+            context.runCell("io.djinn.api.Profiler.end();", false);
+        }
     }
 }

@@ -19,7 +19,7 @@ public final class TimeMagic extends CodeMagic implements LineMagic, CellMagic {
         if (code.isBlank()) {
             throw new MagicException("%time: give a statement to time, as in %time m.randomNormal(new Shape(1000, 1000))");
         }
-        time(context, code);
+        time(context, code, MagicContext.CodeStart.ON_MAGIC_LINE);
     }
 
     @Override
@@ -27,15 +27,15 @@ public final class TimeMagic extends CodeMagic implements LineMagic, CellMagic {
         if (!code.isBlank()) {
             throw new MagicException("%%time takes no arguments: the cell body is what is timed.");
         }
-        time(context, body);
+        time(context, body, MagicContext.CodeStart.AFTER_MAGIC_LINE);
     }
 
-    private static void time(MagicContext context, String source) {
+    private static void time(MagicContext context, String source, MagicContext.CodeStart start) {
         if (!context.runCell("io.djinn.api.Timing.startClock();", false)) {
             return;
         }
         try {
-            context.runCell(source, true);
+            context.runOwnCode(source, true, start);
         } finally {
             context.runCell("io.djinn.api.Timing.stopClock();", false);
         }

@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 @Command(name = "timeit", mixinStandardHelpOptions = true,
         description = {"Times a statement over many loops, as IPython's %timeit: %timeit [options] STMT, or "
                 + "%%timeit [options] [SETUP] with the statements in the cell.",
-            "The code is compiled once; each run is synchronised with the GPUs. Local variables that the "
-                + "setup declares must not be reassigned by the timed code (Java lambda rules)."})
+            "The code first runs once as a cell would: what it declares is kept, its value is shown, and a "
+                + "compile error points at your line. Then it is compiled once more as a block and timed; each run "
+                + "is synchronised with the GPUs. In that block, variables the setup declares must not be "
+                + "reassigned by the timed code (Java lambda rules)."})
 public final class TimeitMagic extends CodeMagic implements LineMagic, CellMagic {
 
     /** The variable that -o fills. */
@@ -37,7 +39,7 @@ public final class TimeitMagic extends CodeMagic implements LineMagic, CellMagic
         if (code.isBlank()) {
             throw new MagicException("%timeit: give a statement to time, as in %timeit a.matMul(b)");
         }
-        timeit(context, "", code);
+        timeit(context, "", code, MagicContext.CodeStart.ON_MAGIC_LINE);
     }
 
     @Override
@@ -45,12 +47,19 @@ public final class TimeitMagic extends CodeMagic implements LineMagic, CellMagic
         if (body.isBlank()) {
             throw new MagicException("%%timeit: the cell has no statements to time.");
         }
-        timeit(context, code, body);
+        timeit(context, code, body, MagicContext.CodeStart.AFTER_MAGIC_LINE);
     }
 
-    private void timeit(MagicContext context, String setup, String statements) throws MagicException {
+    /** @param start where the statements start: the setup, when there is one, is on the magic's line */
+    private void timeit(MagicContext context, String setup, String statements, MagicContext.CodeStart start)
+            throws MagicException {
         if (loops < 0 || repeat < 1) {
             throw new MagicException("%timeit: -n must be 0 (automatic) or more and -r at least 1.");
+        }
+        boolean ran = setup.isBlank() ? context.runOwnCode(statements, true, start)
+                : context.runOwnCode(setup + "\n" + statements, true, MagicContext.CodeStart.ON_MAGIC_LINE);
+        if (!ran) {
+            return;
         }
         String call = "io.djinn.api.Timing.timeit(" + loops + ", " + repeat + ", " + quiet + ", () -> {\n"
                 + JavaSource.asStatements(context, setup) + "\nreturn () -> {\n"

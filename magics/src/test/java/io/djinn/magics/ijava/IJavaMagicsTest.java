@@ -44,6 +44,20 @@ class IJavaMagicsTest {
     }
 
     @Test
+    void loadTriesIJavasExtensionsInIJavasOrder(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("utils"));
+        Files.writeString(dir.resolve("utils/imports.ipynb"), "{}");
+        Files.writeString(dir.resolve("utils/imports.java"), "");
+        Files.writeString(dir.resolve("utils/Plain"), "");
+        assertEquals(dir.resolve("utils/imports.java"), LoadMagic.resolve(dir.resolve("notebooks"), "../utils/imports"));
+        assertEquals(dir.resolve("utils/imports.ipynb"), LoadMagic.resolve(dir, "utils/imports.ipynb"));
+        assertEquals(dir.resolve("utils/Plain"), LoadMagic.resolve(dir, "utils/Plain"));
+        MagicException missing = assertThrows(MagicException.class, () -> LoadMagic.resolve(dir, "utils/none"));
+        assertEquals("%load: no file " + dir.resolve("utils/none") + " (nor with .jsh, .jshell, .java, .ijava, .ipynb)",
+                missing.getMessage());
+    }
+
+    @Test
     void globsExpandAndMissingFilesAreErrors(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("lib"));
         Files.writeString(dir.resolve("lib/b.jar"), "");

@@ -34,6 +34,27 @@ class ProfilingMagicsTest {
             return code.contains("add(") ? "NDArray" : code.endsWith(".close()") ? "void" : null;
         }
 
+        /** One piece per line, told apart by how it starts and ends (JShell's analysis, in the kernel, does it properly). */
+        @Override
+        public List<CodePiece> pieces(String code) {
+            List<CodePiece> pieces = new ArrayList<>();
+            for (String line : code.split("\n")) {
+                String source = line.strip();
+                if (source.isEmpty() || source.startsWith("//")) {
+                    continue;
+                }
+                CodePiece.Kind kind = source.startsWith("import ") ? CodePiece.Kind.IMPORT
+                        : source.startsWith("record ") || source.startsWith("class ") ? CodePiece.Kind.TYPE
+                        : source.matches("\\w+ \\w+\\(.*\\) \\{.*}") && !source.startsWith("for ") ? CodePiece.Kind.METHOD
+                        : source.startsWith("var ") ? CodePiece.Kind.VARIABLE
+                        : source.endsWith(";") || source.endsWith("}") ? CodePiece.Kind.STATEMENT
+                        : CodePiece.Kind.EXPRESSION;
+                pieces.add(new CodePiece(source, kind));
+            }
+            return pieces;
+        }
+
+        @Override public boolean interrupted() { return false; }
         @Override public void addToClasspath(List<Path> entries) {}
         @Override public void print(String text) {}
         @Override public void display(Map<String, String> bundle) {}
@@ -49,34 +70,51 @@ class ProfilingMagicsTest {
     }
 
     @Test
-    void timeitPassesOptionsAndKeepsTheCodeVerbatim() throws Exception {
+    void timeitRunsTheCodeOnceAsACellThenTimesItVerbatim() throws Exception {
         registry.runLine("timeit", "-n 100 -r 3 a.add(\"x  y\")", context);
-        assertEquals(List.of("io.djinn.api.Timing.timeit(100, 3, false, () -> {\n\nreturn () -> {\n"
+        assertEquals(List.of("a.add(\"x  y\")", "io.djinn.api.Timing.timeit(100, 3, false, () -> {\n\nreturn () -> {\n"
                 + "io.djinn.api.Timing.consume(a.add(\"x  y\"));\n};\n});"), context.ran);
+        assertEquals(List.of(true, false), context.shown, "the first run shows the value, as the cell would");
     }
 
     @Test
     void attachedValuesAndTheDoubleDash() throws Exception {
         registry.runLine("timeit", "-n100 -q -- -x.close()", context);
-        assertTrue(context.ran.get(0).startsWith("io.djinn.api.Timing.timeit(100, 7, true,"), context.ran.get(0));
-        assertTrue(context.ran.get(0).contains("\n-x.close();\n"), context.ran.get(0));
+        assertTrue(context.ran.get(1).startsWith("io.djinn.api.Timing.timeit(100, 7, true,"), context.ran.get(1));
+        assertTrue(context.ran.get(1).contains("\n-x.close();\n"), context.ran.get(1));
     }
 
     @Test
     void voidAndStatementCodeIsNotConsumed() throws Exception {
         registry.runLine("timeit", "a.close()", context);
-        assertTrue(context.ran.get(0).contains("\na.close();\n"), context.ran.get(0));
+        assertTrue(context.ran.get(1).contains("\na.close();\n"), context.ran.get(1));
         registry.runCell("timeit", "-r 2 var x = m.ones(new Shape(8));", "for (int i = 0; i < 3; i++) { x.mul(2); }", context);
+        assertEquals("var x = m.ones(new Shape(8));\nfor (int i = 0; i < 3; i++) { x.mul(2); }", context.ran.get(2));
         assertEquals("io.djinn.api.Timing.timeit(0, 2, false, () -> {\nvar x = m.ones(new Shape(8));\nreturn () -> {\n"
-                + "for (int i = 0; i < 3; i++) { x.mul(2); }\n};\n});", context.ran.get(1));
+                + "for (int i = 0; i < 3; i++) { x.mul(2); }\n};\n});", context.ran.get(3));
+    }
+
+    @Test
+    void declarationsRunOnceAndAreLeftOutOfTheTimedBlock() throws Exception {
+        registry.runCell("timeit", "-n 1", "import java.util.*;\nrecord P(int x) {}\nint twice(int v) { return 2 * v; }\n"
+                + "// a comment\nvar p = new P(twice(2));\np.add(1)", context);
+        assertEquals("io.djinn.api.Timing.timeit(1, 7, false, () -> {\n\nreturn () -> {\nvar p = new P(twice(2));\n"
+                + "io.djinn.api.Timing.consume(p.add(1));\n};\n});", context.ran.get(1));
+    }
+
+    @Test
+    void aCellThatFailsIsNotTimed() throws Exception {
+        context.failBody = true;
+        registry.runLine("timeit", "broken(", context);
+        assertEquals(List.of("broken("), context.ran);
     }
 
     @Test
     void outputKeepsTheResultAndShowsIt() throws Exception {
         registry.runLine("timeit", "-o a.add(b)", context);
-        assertTrue(context.ran.get(0).startsWith("var _timeit = io.djinn.api.Timing.timeit("), context.ran.get(0));
-        assertEquals("_timeit", context.ran.get(1));
-        assertEquals(List.of(false, true), context.shown);
+        assertTrue(context.ran.get(1).startsWith("var _timeit = io.djinn.api.Timing.timeit("), context.ran.get(1));
+        assertEquals("_timeit", context.ran.get(2));
+        assertEquals(List.of(true, false, true), context.shown);
     }
 
     @Test
@@ -105,11 +143,19 @@ class ProfilingMagicsTest {
     }
 
     @Test
-    void profileWrapsTheCellInOneCall() throws Exception {
-        registry.runCell("profile", "--shapes --top 5 --trace out/trace.json", "step();", context);
-        assertEquals("io.djinn.api.Profiler.profile(false, true, false, 5, \"/work/out/trace.json\", () -> {\nstep();\n});",
-                context.ran.get(0));
+    void profileRunsTheCellAsACellBetweenBeginAndEnd() throws Exception {
+        registry.runCell("profile", "--shapes --top 5 --trace out/trace.json", "step();\nx", context);
+        assertEquals(List.of("io.djinn.api.Profiler.begin(new io.djinn.api.Profiler.Options(false, true, false, 5, "
+                + "\"/work/out/trace.json\"));", "step();\nx", "io.djinn.api.Profiler.end();"), context.ran);
+        assertEquals(List.of(false, true, false), context.shown);
         assertThrows(MagicException.class, () -> registry.runCell("profile", "--top 0", "step();", context));
+    }
+
+    @Test
+    void profileEndsAlsoWhenTheCellFails() throws Exception {
+        context.failBody = true;
+        registry.runCell("profile", "", "throwSomething();", context);
+        assertEquals("io.djinn.api.Profiler.end();", context.ran.get(2));
     }
 
     @Test

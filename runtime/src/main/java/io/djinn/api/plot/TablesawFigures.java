@@ -22,7 +22,10 @@ public final class TablesawFigures {
 
     private TablesawFigures() {}
 
-    /** The figure as Plotly JSON; throws IllegalArgumentException when its JavaScript has no traces. */
+    /**
+     * The figure as Plotly JSON (a figure without traces is an empty chart); throws IllegalArgumentException
+     * when its JavaScript has traces this cannot read.
+     */
     public static PlotlyFigure toPlotly(Figure figure) {
         String script = figure.asJavascript("djinn");
         Matcher layout = LAYOUT.matcher(script);
@@ -32,8 +35,8 @@ public final class TablesawFigures {
         while (trace.find()) {
             traces.add(parse(trace.group(1)));
         }
-        if (traces.isEmpty()) {
-            throw new IllegalArgumentException("no traces found in the figure's JavaScript");
+        if (traces.isEmpty() && script.contains("var trace")) {
+            throw new IllegalArgumentException("the figure's traces could not be read from its JavaScript");
         }
         // tablesaw fixes the width at 800 px; let the chart follow the notebook's width instead.
         layoutJson.remove("width");

@@ -1,6 +1,7 @@
 package io.djinn.api.render;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 
 /**
  * The first values of a large NDArray, taken from a corner slice so that only that slice is copied to
@@ -20,15 +21,16 @@ public final class ArrayPreview {
      * (high rank) show their first values in memory order instead.
      */
     public static String of(NDArray array, int maxDepth, int maxRows, int maxColumns) {
-        int rank = array.getShape().dimension();
-        if (rank > maxDepth || Math.pow(LEADING, rank - 1) * maxColumns > MAX_ELEMENTS) {
-            try (NDArray flat = array.flatten(); NDArray head = flat.get(":" + FLAT)) {
+        // Every array made here is closed with the scope, also the contiguous copy DJL's formatting makes of
+        // a slice and does not close (one per large array shown, kept until its manager closed).
+        try (NDScope scope = new NDScope()) {
+            int rank = array.getShape().dimension();
+            if (rank > maxDepth || Math.pow(LEADING, rank - 1) * maxColumns > MAX_ELEMENTS) {
+                NDArray head = array.flatten().get(":" + FLAT);
                 return "first values, flattened [0:" + FLAT + "]:\n" + values(head, maxDepth, maxRows, maxColumns);
             }
-        }
-        String corner = cornerIndex(rank, maxColumns);
-        try (NDArray slice = array.get(corner)) {
-            return "first values, [" + corner + "]:\n" + values(slice, maxDepth, maxRows, maxColumns);
+            String corner = cornerIndex(rank, maxColumns);
+            return "first values, [" + corner + "]:\n" + values(array.get(corner), maxDepth, maxRows, maxColumns);
         }
     }
 

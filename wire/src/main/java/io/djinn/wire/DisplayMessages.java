@@ -1,0 +1,30 @@
+package io.djinn.wire;
+
+/**
+ * The messages the runtime sends the kernel on its display stream: one JSON object per line, each with
+ * a {@value #TYPE} field naming one of these kinds. They travel on the command channel after the stdout
+ * and stderr written before them, so the notebook shows everything in the order it happened.
+ */
+public final class DisplayMessages {
+
+    /** The field naming a message's kind. */
+    public static final String TYPE = "type";
+
+    /** A display_data: {@code data}, {@code metadata}, {@code display_id}. */
+    public static final String DISPLAY = "display";
+    /** An update_display_data for {@code display_id}: {@code data}, {@code metadata}. */
+    public static final String UPDATE = "update";
+    /** A clear_output: {@code wait}. */
+    public static final String CLEAR = "clear";
+    /** The cell's value, rendered on request ({@link ExtensionCommands#RENDER_RESULT}): {@code data}, {@code metadata}. */
+    public static final String RESULT = "result";
+    /** A request for a line of input: {@code prompt}, {@code password}; answered on the control connection. */
+    public static final String INPUT_REQUEST = "input_request";
+    /**
+     * Variables whose class JShell recompiled and whose value could not be kept, because the type of the value
+     * is not the variable's any more (a class it names was redefined): {@code names}.
+     */
+    public static final String VARIABLES_RESET = "variables_reset";
+
+    private DisplayMessages() {}
+}
