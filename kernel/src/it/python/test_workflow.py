@@ -111,6 +111,21 @@ def test_rerunning_an_allocating_cell_frees_what_it_replaced(each_jdk_kernel):
     assert "NDArrays, " in k.ok("%memory").result_text()
 
 
+def test_temporaries_made_on_the_notebooks_manager_are_freed(each_jdk_kernel):
+    k = each_jdk_kernel
+    k.ok("manager.ones(new Shape(1)).sum();")
+    arrays = int(value(k, OPEN_ARRAYS))
+    for _ in range(20):
+        k.ok("manager.ones(new Shape(256, 256)).add(1).sum().getFloat()")
+    assert int(value(k, OPEN_ARRAYS)) == arrays
+    # A manager of one's own keeps DJL's rule: its arrays live until it is closed.
+    k.ok("var wfOwn = NDManager.newBaseManager();")
+    for _ in range(3):
+        k.ok("wfOwn.ones(new Shape(2)).add(1);")
+    assert value(k, "wfOwn.getManagedArrays().size()") == "6"
+    k.ok("wfOwn.close();")
+
+
 def test_arrays_still_referenced_elsewhere_are_never_closed(kernel):
     k = kernel
     k.ok("var wfA = manager.ones(new Shape(2));\nvar wfList = new ArrayList<NDArray>(List.of(wfA));")
@@ -134,21 +149,21 @@ def test_arrays_still_referenced_elsewhere_are_never_closed(kernel):
     assert value(k, "wfBlock.getParameters().get(\"weight\").getArray().isReleased()") == "false"
 
 
-def test_freeing_replaced_arrays_can_be_turned_off(kernel):
+def test_freeing_unreachable_arrays_can_be_turned_off(kernel):
     k = kernel
     k.ok("NDArray wfKept = manager.ones(new Shape(8));")
-    k.ok("%memory --free-replaced off")
+    k.ok("%memory --free off")
     try:
         before = int(value(k, OPEN_ARRAYS))
         k.ok("wfKept = manager.zeros(new Shape(8));")
         assert int(value(k, OPEN_ARRAYS)) == before + 1
         assert "are not closed" in k.ok("%memory").result_text()
     finally:
-        k.ok("%memory --free-replaced on")
+        k.ok("%memory --free on")
     before = int(value(k, OPEN_ARRAYS))
     k.ok("wfKept = manager.zeros(new Shape(8));")
     assert int(value(k, OPEN_ARRAYS)) == before
-    assert "--free-replaced takes on or off" in k.execute("%memory --free-replaced maybe").error()["evalue"]
+    assert "--free takes on or off" in k.execute("%memory --free maybe").error()["evalue"]
 
 
 CELL_BODY = ("// a comment first\n"

@@ -68,16 +68,16 @@ public final class Env {
     }
 
     /**
-     * Whether the runtime closes the NDArrays that re-declared and re-assigned variables no longer reach
-     * (DJINN_FREE_REPLACED, default true).
+     * Whether the runtime closes the NDArrays a snippet let go of that nothing in the notebook reaches
+     * (DJINN_FREE_ARRAYS, default true).
      */
-    public boolean freeReplacedArrays() {
-        String value = first("DJINN_FREE_REPLACED").trim();
+    public boolean freeUnreachableArrays() {
+        String value = first("DJINN_FREE_ARRAYS").trim();
         if (value.isEmpty()) {
             return true;
         }
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("DJINN_FREE_REPLACED must be true or false, not '" + value + "'");
+            throw new IllegalArgumentException("DJINN_FREE_ARRAYS must be true or false, not '" + value + "'");
         }
         return Boolean.parseBoolean(value);
     }

@@ -103,7 +103,7 @@ final class Kernel {
         java.add("-Ddjinn.torch.note=" + torch.note());
         java.add("-Ddjinn.warmup=" + env.engineWarmup());
         java.add("-Ddjinn.plotly.js=" + env.plotlyJs());
-        java.add("-Ddjinn.freeReplaced=" + env.freeReplacedArrays());
+        java.add("-Ddjinn.freeArrays=" + env.freeUnreachableArrays());
         // Quiet unless asked: DJL's info messages would otherwise fill the kernel log.
         java.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         java.addAll(words("DJINN_JVM_OPTS", env.runtimeJvmOptions()));

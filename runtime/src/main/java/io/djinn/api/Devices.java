@@ -5,7 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import io.djinn.api.device.DeviceSpec;
 import io.djinn.api.device.DeviceSwitch;
-import io.djinn.runtime.ReplacedArrays;
+import io.djinn.runtime.UnreachableArrays;
 
 /**
  * The kernel's default device, behind {@code %device}, {@code %gpu} and {@code %memory}; each magic is
@@ -62,11 +62,12 @@ public final class Devices {
     }
 
     /**
-     * Whether NDArrays that re-declared or re-assigned variables no longer reach are closed after each
-     * snippet (on unless DJINN_FREE_REPLACED=false). Arrays anything in the notebook still reaches stay open.
+     * Whether, after each snippet, the NDArrays it let go of that nothing in the notebook reaches are closed:
+     * what re-declared, re-assigned and dropped variables held, and what it made on {@code manager} and did
+     * not keep (on unless DJINN_FREE_ARRAYS=false). Arrays anything in the notebook still reaches stay open.
      */
-    public static Displayable freeReplaced(boolean on) {
-        ReplacedArrays.enable(on);
+    public static Displayable freeUnreachable(boolean on) {
+        UnreachableArrays.enable(on);
         return memory();
     }
 }

@@ -6,12 +6,10 @@ import com.google.gson.JsonObject;
 import io.djinn.api.Renderers;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import jdk.jshell.execution.LocalExecutionControl;
 
 import static io.djinn.wire.ExtensionCommands.*;
@@ -27,6 +25,7 @@ import static io.djinn.wire.ExtensionCommands.*;
 public final class DjinnExecutionControl extends LocalExecutionControl {
 
     private final NotebookVariables variables = new NotebookVariables();
+    private UnreachableArrays.Before before;
 
     @Override
     public void load(ClassBytecodes[] classes)
@@ -50,18 +49,10 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
         }
     }
 
-    /**
-     * Runs the snippet through {@link SnippetCall}, which keeps what it returned; then closes the NDArrays
-     * that the values it replaced reached and nothing else does ({@link ReplacedArrays}).
-     */
+    /** Runs the snippet through {@link SnippetCall}, which keeps what it returned. */
     @Override
     protected String invoke(Method snippet) throws Exception {
-        Map<Field, Object> before = variables.values();
-        try {
-            return super.invoke(SnippetCall.method(snippet));
-        } finally {
-            ReplacedArrays.release(variables.takeReleased(before), variables, RuntimeMain.log());
-        }
+        return super.invoke(SnippetCall.method(snippet));
     }
 
     @Override
@@ -70,15 +61,19 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
         LineInput.instance().resetForNextCell();
         Interrupts.reset();
         DisplayIds.clear();
+        before = UnreachableArrays.before(variables);
         ExecutionMeter.enter();
         super.clientCodeEnter();
     }
 
+    /** After the snippet and its end hooks: the NDArrays it let go of that nothing reaches are closed. */
     @Override
     protected void clientCodeLeave() {
         super.clientCodeLeave();
         CellHooks.runAtCellEnd(System.err);
         ExecutionMeter.leave();
+        UnreachableArrays.release(before, variables, RuntimeMain.log());
+        before = null;
     }
 
     @Override
@@ -90,8 +85,9 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
             case HEAP_STATUS:
                 return heapStatus();
             case FORGET_VARIABLES:
+                UnreachableArrays.Before unchanged = UnreachableArrays.before(variables);
                 variables.forget(Arrays.asList((String[]) arg));
-                ReplacedArrays.release(variables.takeReleased(Map.of()), variables, RuntimeMain.log());
+                UnreachableArrays.release(unchanged, variables, RuntimeMain.log());
                 return null;
             default:
                 return super.extensionCommand(command, arg);

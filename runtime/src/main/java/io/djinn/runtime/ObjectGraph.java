@@ -16,13 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
- * Follows the references of objects, as the garbage collector would, to find the NDArrays they reach.
- * It does not go into NDManagers (a manager keeps every array attached to it, reached or not), class
- * objects, class loaders or threads, nor follow what weak and soft references point to. It stops after a
- * budget of objects or time; an object it cannot see inside makes the walk incomplete.
+ * Follows the references of objects, as the garbage collector would, to find the NDArrays and NDManagers
+ * they reach. It does not go into NDManagers (a manager keeps every array attached to it, reached or not)
+ * or NDArrays, class objects, class loaders or threads, nor follow what weak and soft references point to.
+ * It stops after a budget of objects or time; an object it cannot see inside makes the walk incomplete.
  */
 final class ObjectGraph {
 
@@ -69,16 +68,22 @@ final class ObjectGraph {
         this.deadlineNanos = System.nanoTime() + maxMillis * 1_000_000;
     }
 
-    /**
-     * Walks from the roots, giving each NDArray reached to {@code found}, which returns true to stop the walk.
-     * Objects seen in an earlier walk of this graph are not walked again.
-     */
-    Outcome walk(Iterable<?> roots, Predicate<NDArray> found) {
-        return walk(roots, object -> List.of(), found);
+    /** The arrays and managers a walk reached. */
+    static final class Reached {
+        final Set<NDArray> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
+        final Set<NDManager> managers = Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
-    /** As {@link #walk(Iterable, Predicate)}, where each object also reaches what {@code alsoReaches} says. */
-    Outcome walk(Iterable<?> roots, Function<Object, ? extends Iterable<?>> alsoReaches, Predicate<NDArray> found) {
+    /** Walks from the roots, adding what it reaches to {@code into}. */
+    Outcome walk(Iterable<?> roots, Reached into) {
+        return walk(roots, object -> List.of(), into);
+    }
+
+    /**
+     * As {@link #walk(Iterable, Reached)}, where each object also reaches what {@code alsoReaches} says.
+     * Objects seen in an earlier walk of this graph are not walked again.
+     */
+    Outcome walk(Iterable<?> roots, Function<Object, ? extends Iterable<?>> alsoReaches, Reached into) {
         Deque<Object> pending = new ArrayDeque<>();
         roots.forEach(root -> push(pending, root));
         while (!pending.isEmpty()) {
@@ -87,9 +92,11 @@ final class ObjectGraph {
             }
             Object object = pending.pop();
             if (object instanceof NDArray array) {
-                if (found.test(array)) {
-                    return Outcome.COMPLETE;
-                }
+                into.arrays.add(array);
+                continue;
+            }
+            if (object instanceof NDManager manager) {
+                into.managers.add(manager);
                 continue;
             }
             if (!expand(object, pending)) {
@@ -111,7 +118,7 @@ final class ObjectGraph {
     }
 
     private void push(Deque<Object> pending, Object object) {
-        if (object != null && !isLeaf(object.getClass()) && seen.add(object)) {
+        if (object != null && (object instanceof NDManager || !isLeaf(object.getClass())) && seen.add(object)) {
             pending.push(object);
         }
     }
@@ -157,11 +164,10 @@ final class ObjectGraph {
         return false;
     }
 
-    /** Types that cannot lead to an NDArray, or must not be walked into. */
+    /** Types that cannot lead to an NDArray or NDManager, or must not be walked into. */
     private static boolean isLeaf(Class<?> type) {
         return type.isPrimitive() || type == String.class || Number.class.isAssignableFrom(type)
-                || type == Boolean.class || type == Character.class || type.isEnum()
-                || NDManager.class.isAssignableFrom(type) || type == Class.class
+                || type == Boolean.class || type == Character.class || type.isEnum() || type == Class.class
                 || ClassLoader.class.isAssignableFrom(type) || Thread.class.isAssignableFrom(type)
                 || type == ThreadGroup.class || type == Module.class
                 || (type.isArray() && isLeaf(type.getComponentType()));

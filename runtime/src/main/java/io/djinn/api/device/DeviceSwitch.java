@@ -41,6 +41,11 @@ public final class DeviceSwitch {
         return manager;
     }
 
+    /** The managers behind the notebook's {@code manager} made so far (one per device used), still open. */
+    public synchronized List<NDManager> openManagers() {
+        return managers.values().stream().filter(NDManager::isOpen).toList();
+    }
+
     synchronized NDManager currentManager() {
         Device device = device();
         NDManager current = managers.get(device);

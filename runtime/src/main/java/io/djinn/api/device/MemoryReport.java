@@ -5,7 +5,7 @@ import ai.djl.util.cuda.CudaUtils;
 import io.djinn.api.profiling.LiveArrays;
 import io.djinn.api.render.ByteSize;
 import io.djinn.api.render.ReportTable;
-import io.djinn.runtime.ReplacedArrays;
+import io.djinn.runtime.UnreachableArrays;
 import java.io.IOException;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
@@ -18,13 +18,13 @@ import java.util.TreeMap;
 /**
  * What {@code %memory} shows about the runtime process: the JVM heap, the process's resident memory
  * (the heap plus libtorch's own allocations), the NDArrays still open per device, each GPU's memory, and
- * what was closed because re-run cells replaced it.
+ * what was closed because nothing in the notebook reached it any more.
  *
  * @param residentBytes the process's RSS, or -1 where /proc is not available
  * @param note a line about what was just done (the cache emptied), or null
  */
 public record MemoryReport(long heapUsedBytes, long heapMaxBytes, long residentBytes, Map<String, Arrays> arrays,
-        List<Gpu> gpus, ReplacedArrays.Totals replaced, String note) implements TableReport {
+        List<Gpu> gpus, UnreachableArrays.Totals freed, String note) implements TableReport {
 
     /** Open NDArrays on one device. */
     public record Arrays(int count, long bytes) {}
@@ -49,7 +49,7 @@ public record MemoryReport(long heapUsedBytes, long heapMaxBytes, long residentB
             note = (note == null ? "" : note + " ") + "No NDArrays: the PyTorch engine did not load (%device says why).";
         }
         return new MemoryReport(runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory(), readResidentBytes(),
-                arrays, gpuMemory(), ReplacedArrays.totals(), note);
+                arrays, gpuMemory(), UnreachableArrays.totals(), note);
     }
 
     static List<Gpu> gpuMemory() {
@@ -102,12 +102,12 @@ public record MemoryReport(long heapUsedBytes, long heapMaxBytes, long residentB
         if (gpus.isEmpty()) {
             table.note("No GPU memory to show: no GPU is visible to this runtime.");
         }
-        if (!replaced.enabled()) {
-            table.note("NDArrays of re-declared and re-assigned variables are not closed (%memory --free-replaced on).");
+        if (!freed.enabled()) {
+            table.note("NDArrays that nothing in the notebook reaches are not closed after each cell (%memory --free on).");
         } else {
-            table.note("Closed since the runtime started, because re-declared or re-assigned variables no longer reached "
-                    + "them: " + replaced.arrays() + " NDArrays, " + ByteSize.format(replaced.bytes()) + "."
-                    + (replaced.lastSkip() == null ? "" : " The last check that closed nothing: " + replaced.lastSkip() + "."));
+            table.note("Closed since the runtime started because nothing in the notebook reached them any more (values "
+                    + "replaced, temporaries on manager): " + freed.arrays() + " NDArrays, " + ByteSize.format(freed.bytes())
+                    + "." + (freed.lastSkip() == null ? "" : " The last check that closed nothing: " + freed.lastSkip() + "."));
         }
         if (note != null) {
             table.note(note);

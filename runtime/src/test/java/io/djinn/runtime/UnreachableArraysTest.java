@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The runtime's execution control in this JVM, under a real JShell: what re-running cells closes, and what not. */
-class ReplacedArraysTest {
+class UnreachableArraysTest {
 
     private JShell shell;
 
@@ -34,7 +34,7 @@ class ReplacedArraysTest {
         };
         shell = JShell.builder().executionEngine(djinn, Map.of()).build();
         shell.addToClasspath(System.getProperty("java.class.path"));
-        ReplacedArrays.enable(true);
+        UnreachableArrays.enable(true);
         run("import ai.djl.ndarray.*; import ai.djl.ndarray.types.*; import java.util.*;");
         run("NDManager m = NDManager.newBaseManager();");
     }
@@ -43,7 +43,7 @@ class ReplacedArraysTest {
     void close() {
         run("m.close();");
         shell.close();
-        ReplacedArrays.enable(true);
+        UnreachableArrays.enable(true);
     }
 
     private String run(String code) {
@@ -99,9 +99,51 @@ class ReplacedArraysTest {
     }
 
     @Test
+    void temporariesOnTheNotebooksManagerAreClosedAndAManagerOfOnesOwnKeepsDjlsRule() {
+        run("NDManager notebook = io.djinn.api.Devices.manager();");
+        run("notebook.ones(new Shape(2));"); // makes the manager behind it
+        int open = notebookArrays();
+        for (int i = 0; i < 5; i++) {
+            run("notebook.ones(new Shape(4)).add(1).sum();");
+        }
+        run("var keptSum = notebook.ones(new Shape(4)).add(1).sum();");
+        // Only the sums stay: JShell keeps each expression's value in a result variable ($1...), which the
+        // kernel drops after 100 cells; the ones and the add were temporaries.
+        assertEquals(open + 6, notebookArrays());
+        run("m.ones(new Shape(4)).add(1);");
+        assertEquals(2, open(), "arrays on a manager of one's own live until it closes, as in DJL");
+    }
+
+    private int notebookArrays() {
+        return Integer.parseInt(run("io.djinn.api.device.DeviceSwitch.instance().openManagers().stream()"
+                + ".mapToInt(x -> x.getManagedArrays().size()).sum()"));
+    }
+
+    @Test
+    void aReplacedModelIsClosedWithTheArraysOnlyItsManagerHolds() {
+        run("import ai.djl.*; import ai.djl.nn.core.*; import ai.djl.training.*; import ai.djl.training.loss.*;");
+        run("record Fit(Trainer trainer) {}");
+        // A training step: the optimizer fetches each parameter's gradient as a new array on the model's
+        // manager, which no object keeps; only closing that manager frees them.
+        run("Fit fit() throws Exception { Model model = Model.newInstance(\"m\"); model.setBlock(Linear.builder().setUnits(1).build());"
+                + " Trainer t = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss())); t.initialize(new Shape(1, 3));"
+                + " try (var c = t.newGradientCollector()) { c.backward(t.forward(new NDList(io.djinn.api.Devices.manager().ones(new Shape(2, 3)))).head().sum()); }"
+                + " t.step(); return new Fit(t); }");
+        run("Fit net = fit();");
+        String afterOne = run("io.djinn.api.profiling.LiveArrays.snapshot().count()");
+        run("Fit net = fit();");
+        run("Fit net = fit();");
+        assertEquals(afterOne, run("io.djinn.api.profiling.LiveArrays.snapshot().count()"));
+        run("var keptTrainer = net.trainer();");
+        run("Fit net = fit();");
+        assertEquals("false", run("keptTrainer.getModel().getBlock().getParameters().valueAt(0).getArray().isReleased()"),
+                "a model still reached through another variable stays open");
+    }
+
+    @Test
     void nothingIsClosedWhenTurnedOff() {
         run("var big = m.ones(new Shape(8));");
-        ReplacedArrays.enable(false);
+        UnreachableArrays.enable(false);
         run("var big = m.ones(new Shape(8));");
         assertEquals(2, open());
     }
@@ -111,13 +153,14 @@ class ReplacedArraysTest {
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
             var array = manager.ones(new ai.djl.ndarray.types.Shape(1));
             var other = manager.ones(new ai.djl.ndarray.types.Shape(1));
-            List<Object> found = new java.util.ArrayList<>();
+            ObjectGraph.Reached found = new ObjectGraph.Reached();
             ObjectGraph graph = new ObjectGraph(1000, 1000);
-            ObjectGraph.Outcome outcome = graph.walk(List.of(Map.of("k", List.of(array)), manager), found::add);
+            ObjectGraph.Outcome outcome = graph.walk(List.of(Map.of("k", List.of(array)), manager), found);
             assertEquals(ObjectGraph.Outcome.COMPLETE, outcome);
-            assertEquals(List.of(array), found, "the manager holds both arrays, and is not walked into");
+            assertEquals(java.util.Set.of(array), java.util.Set.copyOf(found.arrays), "the manager holds both, and is not walked into");
+            assertEquals(java.util.Set.of(manager), java.util.Set.copyOf(found.managers));
             assertEquals(ObjectGraph.Outcome.OVER_BUDGET,
-                    new ObjectGraph(2, 1000).walk(List.of(List.of(List.of(List.of(other)))), x -> false));
+                    new ObjectGraph(2, 1000).walk(List.of(List.of(List.of(List.of(other)))), new ObjectGraph.Reached()));
         }
     }
 }
