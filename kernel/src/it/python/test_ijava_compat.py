@@ -4,6 +4,7 @@ import pathlib
 import time
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 from djinn_client import KERNELS
@@ -12,13 +13,10 @@ HERE = pathlib.Path(__file__).resolve().parent
 IJAVA_STYLE = HERE.parent / "notebooks" / "ijava-style"
 
 
-def outputs(cell):
-    return cell.outputs
-
-
-def test_an_ijava_style_notebook_runs_top_to_bottom():
+@pytest.mark.parametrize("kernel_name", KERNELS)
+def test_an_ijava_style_notebook_runs_top_to_bottom(kernel_name):
     notebook = nbformat.read(IJAVA_STYLE / "ijava-style.ipynb", as_version=4)
-    NotebookClient(notebook, kernel_name=KERNELS[0], timeout=300,
+    NotebookClient(notebook, kernel_name=kernel_name, timeout=300,
                    resources={"metadata": {"path": str(IJAVA_STYLE)}}).execute()
     cells = [c for c in notebook.cells if c.cell_type == "code"]
     errors = [(c.source[:60], o.get("evalue")) for c in cells for o in c.outputs if o.output_type == "error"]

@@ -51,6 +51,9 @@ final class ErrorFormatter {
         } else {
             traceback.add(CellFailure.headline(name, message));
         }
+        StackTraceElement[] frames = exception.getStackTrace();
+        EngineDifferences.explain(new EngineDifferences.Error(name, message, frames.length > 0 ? frames[0] : null))
+                .ifPresent(traceback::add);
         appendFrames(exception, traceback);
         Throwable cause = exception.getCause();
         while (cause != null) {

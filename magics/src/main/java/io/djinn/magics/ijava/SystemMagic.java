@@ -49,7 +49,8 @@ public final class SystemMagic extends CodeMagic implements LineMagic {
         }
         pump.join(DRAIN_MS);
         if (process.exitValue() != 0) {
-            throw new MagicException("%system: '" + code + "' exited with status " + process.exitValue() + ".");
+            throw new MagicException("%system: '" + code + "' exited with status " + process.exitValue()
+                    + (process.exitValue() == 127 ? " (the shell found no such command)." : "."));
         }
     }
 

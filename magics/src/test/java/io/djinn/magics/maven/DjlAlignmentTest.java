@@ -44,13 +44,16 @@ class DjlAlignmentTest {
             assertFalse(decision.resolve(), engine);
             assertTrue(decision.message().orElseThrow().contains("another deep-learning engine"), engine);
         }
+        assertTrue(alignment.decide(Coordinate.parse("ai.djl.mxnet:mxnet-engine:0.23.0")).message().orElseThrow()
+                .contains("operators only MXNet has (NDArray.sequenceMask"));
     }
 
     @Test
     void providedLibrariesAreNotLoadedTwice() {
         DjlAlignment.Decision decision = alignment.decide(Coordinate.parse("tech.tablesaw:tablesaw-core:0.43.1"));
         assertFalse(decision.resolve());
-        assertEquals("Not loaded: tech.tablesaw:tablesaw-core is provided by Djinn (0.44.4); a second copy is not loaded.",
+        assertEquals("Not loaded: tech.tablesaw:tablesaw-core is provided by Djinn (0.44.4); a second copy is not loaded."
+                + " Code written for 0.43.1 may call methods renamed since (Table.select(...) is selectColumns(...) in 0.44.4).",
                 decision.message().orElseThrow());
         assertFalse(alignment.decide(Coordinate.parse("ai.djl.pytorch:pytorch-engine:0.20.0")).resolve());
     }
