@@ -38,6 +38,10 @@ final class EngineDifferences {
             new Rule(e -> e.is("EngineException") && e.says("a leaf Variable that requires grad is being used in an in-place operation"),
                     "PyTorch does not change in place an array that records gradients (after setRequiresGradient or "
                     + "attachGradient); update its data without recording: param.stopGradient().subi(...)" + MXNET),
+            new Rule(e -> e.is("EngineException") && e.says("The expanded size of the tensor")
+                    && e.thrownAt() != null && e.thrownAt().getMethodName().startsWith("torchIndex"),
+                    "PyTorch's NDArray.set() takes a value of the part's shape, or one that broadcasts to it; reshape"
+                    + " the value first" + MXNET),
             new Rule(e -> e.is("EngineException") && e.says("pad should be at most half of effective kernel size"),
                     "PyTorch pools with padding of at most half the kernel" + MXNET),
             new Rule(e -> e.is("EngineException") && e.says("from the 'CUDA' backend"),

@@ -31,6 +31,9 @@ class EngineDifferencesTest {
         assertTrue(explain("java.lang.UnsupportedOperationException", "Dimension mismatch or dimension is greater than 2.  "
                 + "Dot product is only applied on two 1D vectors.", "ai.djl.pytorch.engine.PtNDArray", "dot")
                 .orElseThrow().contains("use matMul()"));
+        assertTrue(explain("ai.djl.engine.EngineException", "The expanded size of the tensor (3) must match the existing "
+                + "size (9) at non-singleton dimension 1.", "ai.djl.pytorch.jni.PyTorchLibrary", "torchIndexAdvPut")
+                .orElseThrow().contains("reshape the value first"));
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class DjlAlignment {
     // edition of Dive into Deep Learning, and the kernel names them again where a cell fails on one.
     private static final Map<String, String> ENGINE_DIFFERENCES = Map.of(
             "ai.djl.mxnet", " Code written for MXNet runs through the same DJL API where the engines agree; where they"
-                    + " differ, the error says so: operators only MXNet has (NDArray.sequenceMask, random multinomial),"
+                    + " differ, the error says so: operators only MXNet has (NDArray.sequenceMask, batchDot, random multinomial),"
                     + " in-place changes to arrays that record gradients, dot() of arrays over 2-D, pooling padding over"
                     + " half the kernel; random numbers differ from the book's printed outputs, and MXNet models"
                     + " (.params files, the MXNet model zoo) need that engine.",
