@@ -124,6 +124,8 @@ def test_temporaries_made_on_the_notebooks_manager_are_freed(each_jdk_kernel):
         k.ok("wfOwn.ones(new Shape(2)).add(1);")
     assert value(k, "wfOwn.getManagedArrays().size()") == "6"
     k.ok("wfOwn.close();")
+    # The runtime agent records what a snippet attaches to manager: no listing of all arrays per cell.
+    assert value(k, "io.djinn.runtime.NotebookAttachments.hooked()") == "true"
 
 
 def test_arrays_still_referenced_elsewhere_are_never_closed(kernel):

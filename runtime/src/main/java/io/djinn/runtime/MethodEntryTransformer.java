@@ -47,12 +47,17 @@ abstract class MethodEntryTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return rewrite(classFile);
+            byte[] rewritten = rewrite(classFile);
+            rewritten();
+            return rewritten;
         } catch (RuntimeException e) {
             System.err.println("djinn: " + purpose + " was not installed: " + e);
             return null;
         }
     }
+
+    /** Called once the class is rewritten, before it loads. */
+    void rewritten() {}
 
     /** The class with the code inserted; the tests load it. */
     final byte[] rewrite(byte[] classFile) {

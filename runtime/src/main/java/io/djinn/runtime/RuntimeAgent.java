@@ -15,7 +15,9 @@ import java.util.Set;
  *       JShell calls it for each variable a cell declares;</li>
  *   <li>{@link ManagerUnwrapTransformer}: attaching an array to the notebook's {@code manager} (a proxy)
  *       would fail DJL's cast to its own manager class;</li>
- *   <li>{@link InlinePlotTransformer}: Tablesaw's {@code Plot.show(figure)} opens a browser tab.</li>
+ *   <li>{@link InlinePlotTransformer}: Tablesaw's {@code Plot.show(figure)} opens a browser tab;</li>
+ *   <li>{@link ManagerAttachTransformer}: records the arrays a snippet makes on the notebook's manager, for
+ *       {@link UnreachableArrays}.</li>
  * </ul>
  * It also opens the JDK's packages to the runtime (see {@link #openPlatformModules}).
  */
@@ -29,6 +31,7 @@ public final class RuntimeAgent {
         instrumentation.addTransformer(new LargeArrayFormatTransformer());
         instrumentation.addTransformer(new ManagerUnwrapTransformer());
         instrumentation.addTransformer(new InlinePlotTransformer());
+        instrumentation.addTransformer(new ManagerAttachTransformer());
     }
 
     /**

@@ -51,25 +51,47 @@ public final class UnreachableArrays {
         enabled = on;
     }
 
-    /** What a snippet starts from: its variables' values and the arrays on the notebook's managers. */
+    /**
+     * What a snippet starts from: its variables' values, and the arrays on the notebook's managers where
+     * the agent does not record attachments ({@link NotebookAttachments}).
+     */
     record Before(Map<Field, Object> values, Set<NDArray> onNotebookManagers) {}
 
     /** Call as a snippet starts. */
     static Before before(NotebookVariables variables) {
-        return new Before(variables.values(), enabled ? notebookArrays() : Set.of());
+        if (enabled && NotebookAttachments.hooked()) {
+            NotebookAttachments.startRecording();
+        }
+        return new Before(variables.values(), enabled && !NotebookAttachments.hooked() ? notebookArrays() : Set.of());
+    }
+
+    /** The arrays the snippet made on (or moved to) the notebook's managers, still open. */
+    private static List<NDArray> madeOnNotebookManagers(Before before) {
+        if (NotebookAttachments.hooked()) {
+            return NotebookAttachments.stopRecording();
+        }
+        List<NDArray> made = new ArrayList<>();
+        for (NDArray array : notebookArrays()) {
+            if (!before.onNotebookManagers().contains(array)) {
+                made.add(array);
+            }
+        }
+        return made;
     }
 
     /** Call as a snippet ends: closes what it let go of that nothing reaches; returns how many arrays. */
     static int release(Before before, NotebookVariables variables, PrintStream log) {
         List<Object> releasedValues = variables.takeReleased(before.values());
+        List<NDArray> made = madeOnNotebookManagers(before);
         if (!enabled) {
             return 0;
         }
         try {
+            List<NDManager> notebookManagers = DeviceSwitch.instance().openManagers();
             ObjectGraph.Reached candidates = new ObjectGraph.Reached();
-            for (NDArray made : notebookArrays()) {
-                if (!before.onNotebookManagers().contains(made)) {
-                    candidates.arrays.add(made);
+            for (NDArray array : made) {
+                if (notebookManagers.contains(array.getManager())) { // not moved to another manager since
+                    candidates.arrays.add(array);
                 }
             }
             if (!releasedValues.isEmpty()) {
@@ -83,7 +105,6 @@ public final class UnreachableArrays {
                 }
             }
             candidates.arrays.removeIf(NDArray::isReleased);
-            List<NDManager> notebookManagers = DeviceSwitch.instance().openManagers();
             candidates.managers.removeIf(manager -> !manager.isOpen() || isRoot(manager)
                     || notebookManagers.contains(manager) || KernelManager.unwrap(manager) != manager);
             if (candidates.arrays.isEmpty() && candidates.managers.isEmpty() && releasedValues.isEmpty()) {

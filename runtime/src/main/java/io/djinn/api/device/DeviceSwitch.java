@@ -9,6 +9,7 @@ import io.djinn.api.UsageException;
 import io.djinn.api.profiling.LiveArrays;
 import io.djinn.api.render.ByteSize;
 import io.djinn.api.render.ReportTable;
+import io.djinn.runtime.NotebookAttachments;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class DeviceSwitch {
         if (current == null || !current.isOpen()) {
             current = NDManager.newBaseManager(device);
             current.setName("djinn-manager-" + DeviceNames.of(device));
+            NotebookAttachments.watch(current);
             managers.put(device, current);
         }
         return current;
