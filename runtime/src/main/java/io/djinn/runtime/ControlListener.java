@@ -1,5 +1,6 @@
 package io.djinn.runtime;
 
+import io.djinn.wire.RuntimeConnection;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,9 +17,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class ControlListener {
 
-    static final int STOP = 'S';
-    static final int INPUT = 'I';
-    static final int INPUT_ERROR = 'E';
 
     private ControlListener() {}
 
@@ -34,13 +32,14 @@ final class ControlListener {
                 int frame = in.read();
                 if (frame < 0) {
                     return;
-                } else if (frame == STOP) {
+                } else if (frame == RuntimeConnection.STOP) {
                     stop(control, log);
-                } else if (frame == INPUT || frame == INPUT_ERROR) {
+                } else if (frame == RuntimeConnection.INPUT || frame == RuntimeConnection.INPUT_ERROR) {
                     byte[] text = new byte[in.readInt()];
                     in.readFully(text);
                     String value = new String(text, StandardCharsets.UTF_8);
-                    LineInput.instance().answer(frame == INPUT ? value : null, frame == INPUT_ERROR ? value : null);
+                    LineInput.instance().answer(frame == RuntimeConnection.INPUT ? value : null,
+                            frame == RuntimeConnection.INPUT_ERROR ? value : null);
                 } else {
                     log.println("djinn: unknown control frame " + frame);
                     return;

@@ -1,9 +1,15 @@
 package io.djinn.runtime;
 
-import io.djinn.wire.DisplayMessages;
+import static io.djinn.wire.ExtensionCommands.FORGET_VARIABLES;
+import static io.djinn.wire.ExtensionCommands.HEAP_STATUS;
+import static io.djinn.wire.ExtensionCommands.NOTHING_TO_RENDER;
+import static io.djinn.wire.ExtensionCommands.RENDERED;
+import static io.djinn.wire.ExtensionCommands.RENDER_RESULT;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.djinn.api.Renderers;
+import io.djinn.wire.DisplayMessages;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.reflect.Method;
@@ -11,8 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import jdk.jshell.execution.LocalExecutionControl;
-
-import static io.djinn.wire.ExtensionCommands.*;
 
 /**
  * The JDK's in-process execution control, run inside the runtime JVM.

@@ -1,5 +1,6 @@
 package io.djinn.runtime;
 
+import io.djinn.wire.RuntimeConnection;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -26,18 +27,6 @@ import jdk.jshell.execution.Util;
  */
 public final class RuntimeMain {
 
-    /** Names of the streams multiplexed on the command channel; the kernel uses the same names. */
-    public static final String OUT = "out";
-    public static final String ERR = "err";
-    public static final String DISPLAY = "display";
-
-    /** First byte after the token: which channel a connection is. */
-    public static final int CHANNEL_COMMAND = 'C';
-    public static final int CHANNEL_CONTROL = 'S';
-
-    /** Exit status when an agent thread (not user code) dies of an OutOfMemoryError. */
-    public static final int EXIT_AGENT_OUT_OF_MEMORY = 87;
-
     // The process's own stderr, which goes to the kernel's log (System.err becomes the cell's stderr).
     private static volatile PrintStream log = System.err;
 
@@ -53,8 +42,8 @@ public final class RuntimeMain {
         String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         InetAddress loopback = InetAddress.getLoopbackAddress();
 
-        Socket command = connect(loopback, port, token, CHANNEL_COMMAND);
-        Socket stop = connect(loopback, port, token, CHANNEL_CONTROL);
+        Socket command = connect(loopback, port, token, RuntimeConnection.COMMAND_CHANNEL);
+        Socket stop = connect(loopback, port, token, RuntimeConnection.CONTROL_CHANNEL);
 
         // The process's own stderr goes to the kernel's log; System.err becomes the cell's stderr below.
         log = System.err;
@@ -72,9 +61,9 @@ public final class RuntimeMain {
         OutputStream toKernel = new BufferedOutputStream(command.getOutputStream(), 1 << 16);
         InputStream fromKernel = new BufferedInputStream(command.getInputStream(), 1 << 16);
         Map<String, Consumer<OutputStream>> outputs = Map.of(
-                OUT, out -> System.setOut(printStream(out)),
-                ERR, err -> System.setErr(printStream(err)),
-                DISPLAY, DisplayChannel::install);
+                RuntimeConnection.OUT, out -> System.setOut(printStream(out)),
+                RuntimeConnection.ERR, err -> System.setErr(printStream(err)),
+                RuntimeConnection.DISPLAY, DisplayChannel::install);
         // No JShell input stream: System.in is LineInput, answered over the control connection.
         Util.forwardExecutionControlAndIO(control, fromKernel, toKernel, outputs, Map.of());
         // The command loop returns when the kernel closes the channel: nothing is left to serve.
@@ -107,7 +96,7 @@ public final class RuntimeMain {
         if (error instanceof OutOfMemoryError) {
             // An agent thread died: the runtime can no longer answer the kernel. Leave with a status
             // the kernel recognises, so that it reports the cause and starts a fresh runtime.
-            Runtime.getRuntime().halt(EXIT_AGENT_OUT_OF_MEMORY);
+            Runtime.getRuntime().halt(RuntimeConnection.EXIT_AGENT_OUT_OF_MEMORY);
         }
         error.printStackTrace();
     }

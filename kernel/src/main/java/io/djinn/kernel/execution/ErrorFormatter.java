@@ -1,5 +1,6 @@
 package io.djinn.kernel.execution;
 
+import io.djinn.api.UsageException;
 import io.djinn.wire.JShellNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,7 @@ final class ErrorFormatter {
     private static final List<String> HIDDEN_PREFIXES = List.of(
             "jdk.internal.", "java.lang.reflect.", "jdk.jshell.", "io.djinn.runtime.", "java.lang.Thread");
 
-    // Must match io.djinn.api.UsageException.
-    private static final String USAGE_EXCEPTION = "io.djinn.api.UsageException";
+    private static final String USAGE_EXCEPTION = UsageException.class.getName();
 
     private final SnippetLocations locations;
 

@@ -1,19 +1,19 @@
 package io.djinn.kernel.runtime;
 
+import io.djinn.wire.RuntimeConnection;
 import java.util.List;
 
 /** Why a runtime ended, in words a notebook user can act on. */
 public record RuntimeDeath(Integer exitStatus, List<String> lastLogLines) {
 
-    // Must match io.djinn.runtime.RuntimeMain.EXIT_AGENT_OUT_OF_MEMORY.
-    static final int AGENT_OUT_OF_MEMORY = 87;
+    static final int AGENT_OUT_OF_MEMORY = RuntimeConnection.EXIT_AGENT_OUT_OF_MEMORY;
 
     public String describe() {
         StringBuilder text = new StringBuilder("The runtime JVM ");
         if (exitStatus == null) {
             text.append("stopped answering and was killed.");
         } else if (exitStatus == AGENT_OUT_OF_MEMORY) {
-            text.append("ran out of heap memory and could no longer work (exit status 87). "
+            text.append("ran out of heap memory and could no longer work (exit status " + AGENT_OUT_OF_MEMORY + "). "
                     + "Give it more with DJINN_JVM_OPTS=-Xmx..., or keep fewer large objects.");
         } else if (exitStatus > 128) {
             text.append("was killed by signal ").append(exitStatus - 128).append(" (")

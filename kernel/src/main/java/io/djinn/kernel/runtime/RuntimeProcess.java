@@ -1,5 +1,6 @@
 package io.djinn.kernel.runtime;
 
+import io.djinn.wire.RuntimeConnection;
 import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -31,11 +32,6 @@ public final class RuntimeProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeProcess.class);
     private static final int KEPT_LOG_LINES = 30;
-    private static final int COMMAND = 'C';
-    private static final int CONTROL = 'S';
-    private static final int STOP_FRAME = 'S';
-    private static final int INPUT_FRAME = 'I';
-    private static final int INPUT_ERROR_FRAME = 'E';
 
     private final Process process;
     private final Socket command;
@@ -84,9 +80,9 @@ public final class RuntimeProcess implements AutoCloseable {
                     continue;
                 }
                 int channel = handshake(socket, token);
-                if (channel == COMMAND && commandSocket == null) {
+                if (channel == RuntimeConnection.COMMAND_CHANNEL && commandSocket == null) {
                     commandSocket = socket;
-                } else if (channel == CONTROL && controlSocket == null) {
+                } else if (channel == RuntimeConnection.CONTROL_CHANNEL && controlSocket == null) {
                     controlSocket = socket;
                 } else {
                     LOG.warn("refused a connection to the runtime port that did not carry the runtime's token");
@@ -141,17 +137,17 @@ public final class RuntimeProcess implements AutoCloseable {
 
     /** Asks the runtime to stop the running snippet; works while the command channel is busy. */
     public void requestStop() {
-        sendControl(STOP_FRAME, null);
+        sendControl(RuntimeConnection.STOP, null);
     }
 
     /** Answers the runtime's request for a line of input. */
     public void sendInput(String line) {
-        sendControl(INPUT_FRAME, line);
+        sendControl(RuntimeConnection.INPUT, line);
     }
 
     /** Tells the runtime why its request for input has no answer. */
     public void sendInputError(String reason) {
-        sendControl(INPUT_ERROR_FRAME, reason);
+        sendControl(RuntimeConnection.INPUT_ERROR, reason);
     }
 
     // Frames of the control connection; io.djinn.runtime.ControlListener reads them.

@@ -1,5 +1,6 @@
 package io.djinn.kernel.runtime;
 
+import io.djinn.wire.RuntimeConnection;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import com.google.gson.JsonObject;
@@ -23,10 +24,6 @@ import jdk.jshell.spi.ExecutionEnv;
 /** Starts a runtime JVM for JShell and connects JShell's execution control to it. */
 final class RuntimeProvider implements ExecutionControlProvider {
 
-    // The stream names the runtime agent registers (io.djinn.runtime.RuntimeMain).
-    static final String OUT = "out";
-    static final String ERR = "err";
-    static final String DISPLAY = "display";
 
     private final List<String> javaCommand;
     private final long startTimeoutMillis;
@@ -68,7 +65,8 @@ final class RuntimeProvider implements ExecutionControlProvider {
                 io.display().accept(message);
             }
         });
-        Map<String, OutputStream> outputs = Map.of(OUT, io.stdout(), ERR, io.stderr(), DISPLAY, display);
+        Map<String, OutputStream> outputs = Map.of(RuntimeConnection.OUT, io.stdout(),
+                RuntimeConnection.ERR, io.stderr(), RuntimeConnection.DISPLAY, display);
         ExecutionControl control = Util.remoteInputOutput(in, out, outputs, Map.of(),
                 (objectIn, objectOut) -> new HostExecutionControl(objectOut, objectIn, process, analysisGate));
         started.accept(process, control);
