@@ -47,7 +47,7 @@ def test_a_thousand_cells_stay_flat():
     try:
         kernel_pid = kernel.manager.provisioner.process.pid
         runtime_pid = int(kernel.ok("ProcessHandle.current().pid()").result_text())
-        kernel.ok("import io.djinn.api.profiling.LiveArrays;")
+        kernel.ok("import io.djinn.api.LiveArrays;")
         samples, trivial = [], []
         started = time.monotonic()
         for cell in range(1, CELLS + 1):

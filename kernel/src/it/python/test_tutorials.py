@@ -54,7 +54,7 @@ def test_committed_tutorial_carries_the_outputs_of_a_full_run(path):
     assert path.stat().st_size < 1_000_000, f"{path.name}: {path.stat().st_size} bytes"
 
 
-OPEN_ARRAYS = "io.djinn.api.profiling.LiveArrays.snapshot().count()"
+OPEN_ARRAYS = "io.djinn.api.LiveArrays.snapshot().count()"
 
 
 def shape_of(cell):

@@ -84,9 +84,9 @@ def test_a_redefined_class_says_which_variables_it_reset(kernel):
         in result.stderr(), result.stderr()
 
 
-OPEN_ARRAYS = "io.djinn.api.profiling.LiveArrays.snapshot().count()"
-OPEN_BYTES = "io.djinn.api.profiling.LiveArrays.snapshot().bytes()"
-RSS = "((io.djinn.api.device.MemoryReport) io.djinn.api.Devices.memory()).residentBytes()"
+OPEN_ARRAYS = "io.djinn.api.LiveArrays.snapshot().count()"
+OPEN_BYTES = "io.djinn.api.LiveArrays.snapshot().bytes()"
+RSS = "((io.djinn.runtime.device.MemoryReport) io.djinn.api.Devices.memory()).residentBytes()"
 
 
 def test_rerunning_an_allocating_cell_frees_what_it_replaced(each_jdk_kernel):
@@ -125,7 +125,7 @@ def test_temporaries_made_on_the_notebooks_manager_are_freed(each_jdk_kernel):
     assert value(k, "wfOwn.getManagedArrays().size()") == "6"
     k.ok("wfOwn.close();")
     # The runtime agent records what a snippet attaches to manager: no listing of all arrays per cell.
-    assert value(k, "io.djinn.runtime.NotebookAttachments.hooked()") == "true"
+    assert value(k, "io.djinn.runtime.agent.NotebookAttachments.hooked()") == "true"
 
 
 def test_arrays_still_referenced_elsewhere_are_never_closed(kernel):

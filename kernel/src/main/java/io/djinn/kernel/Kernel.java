@@ -14,9 +14,9 @@ import io.djinn.kernel.runtime.TorchFlavor;
 import io.djinn.magics.MagicArguments;
 import io.djinn.magics.MagicException;
 import io.djinn.magics.MagicRegistry;
-import io.djinn.magics.MavenSession;
 import io.djinn.magics.device.DeviceMagics;
 import io.djinn.magics.ijava.IJavaMagics;
+import io.djinn.magics.maven.ArtifactResolver;
 import io.djinn.magics.maven.MavenResolver;
 import io.djinn.magics.maven.ProvidedArtifacts;
 import io.djinn.magics.plotting.PlottingMagics;
@@ -49,17 +49,17 @@ final class Kernel {
         host = new RuntimeHost(runtimeSettings(env, layout), output.runtimeIo());
 
         ProvidedArtifacts provided = ProvidedArtifacts.read(layout.providedArtifacts());
+        ArtifactResolver maven = new LazyArtifactResolver(() -> new MavenResolver(env.mavenLocalRepository(),
+                env.mavenOffline(), provided));
         MagicRegistry magics = new MagicRegistry();
-        IJavaMagics.registerAll(magics, provided);
+        IJavaMagics.registerAll(magics, provided, maven);
         ProfilingMagics.registerAll(magics);
         PlottingMagics.registerAll(magics);
         DeviceMagics.registerAll(magics);
-        MavenSession maven = new LazyMavenSession(() -> new MavenResolver(env.mavenLocalRepository(), env.mavenOffline(),
-                provided));
 
         Path workingDirectory = Path.of("").toAbsolutePath();
         CodeAnalysis analysis = new CodeAnalysis(host, magics);
-        CellRunner runner = new CellRunner(host, output, magics, maven, analysis, workingDirectory,
+        CellRunner runner = new CellRunner(host, output, magics, analysis, workingDirectory,
                 env.cellTimeoutMillis());
         History history = new History();
         KernelServer[] server = new KernelServer[1];

@@ -64,7 +64,4 @@ public interface MagicContext {
 
     /** Where relative paths in magic arguments are resolved. */
     Path workingDirectory();
-
-    /** Artifacts the runtime already provides, and the Maven repositories of this session. */
-    MavenSession maven();
 }

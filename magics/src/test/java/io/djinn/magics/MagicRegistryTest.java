@@ -46,7 +46,6 @@ class MagicRegistryTest {
         @Override public void print(String text) { printed.add(text); }
         @Override public void display(Map<String, String> bundle) {}
         @Override public Path workingDirectory() { return Path.of("."); }
-        @Override public MavenSession maven() { throw new UnsupportedOperationException(); }
     }
 
     private final MagicRegistry registry = new MagicRegistry().register(Greet::new).register(Shout::new);
@@ -100,7 +99,7 @@ class MagicRegistryTest {
     @Test
     void ijavaMagicsAllRegisterWithHelp() throws MagicException {
         MagicRegistry ijava = new MagicRegistry();
-        io.djinn.magics.ijava.IJavaMagics.registerAll(ijava, new ProvidedArtifacts(Map.of()));
+        io.djinn.magics.ijava.IJavaMagics.registerAll(ijava, new ProvidedArtifacts(Map.of()), null);
         List<String> names = new ArrayList<>();
         ijava.lineMagics().forEach(entry -> names.add(entry.name()));
         assertEquals(List.of("classpath", "exec", "jars", "load", "lsmagic", "maven", "mavenRepo", "system"), names);

@@ -3,9 +3,9 @@ package io.djinn.api;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
-import io.djinn.api.device.DeviceSpec;
-import io.djinn.api.device.DeviceSwitch;
-import io.djinn.runtime.UnreachableArrays;
+import io.djinn.runtime.device.DeviceSpec;
+import io.djinn.runtime.device.DeviceSwitch;
+import io.djinn.runtime.execution.UnreachableArrays;
 
 /**
  * The kernel's default device, behind {@code %device}, {@code %gpu} and {@code %memory}; each magic is

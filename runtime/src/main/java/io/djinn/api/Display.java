@@ -3,7 +3,7 @@ package io.djinn.api;
 import io.djinn.wire.DisplayMessages;
 import com.google.gson.JsonObject;
 import io.djinn.runtime.DisplayChannel;
-import io.djinn.runtime.DisplayIds;
+import io.djinn.runtime.execution.DisplayIds;
 import java.util.Arrays;
 import java.util.UUID;
 

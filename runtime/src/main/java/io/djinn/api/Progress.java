@@ -1,5 +1,6 @@
 package io.djinn.api;
 
+import io.djinn.runtime.render.ProgressBar;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Locale;
@@ -102,35 +103,18 @@ public final class Progress {
         } else {
             text.append(done);
         }
-        text.append(String.format(Locale.ROOT, " [%s", clock(seconds)));
+        text.append(String.format(Locale.ROOT, " [%s", ProgressBar.clock(seconds)));
         if (!finished && total > 0 && rate > 0) {
-            text.append(" < ").append(clock((total - done) / rate));
+            text.append(" < ").append(ProgressBar.clock((total - done) / rate));
         }
         text.append(String.format(Locale.ROOT, ", %s it/s]", rate >= 100 ? String.format(Locale.ROOT, "%.0f", rate)
                 : String.format(Locale.ROOT, "%.2f", rate)));
         if (finished) {
             text.append(" done");
         }
-        String html = barHtml("djinn-progress", 300, total > 0 ? fraction : 1, finished ? DONE : RUNNING,
+        String html = ProgressBar.html("djinn-progress", 300, total > 0 ? fraction : 1,
+                finished ? ProgressBar.DONE : ProgressBar.RUNNING,
                 text.toString());
         return MimeBundle.html(html, text.toString());
-    }
-
-    static final String RUNNING = "#4b2a86";
-    static final String DONE = "#3a7d44";
-    static final String STOPPED = "#b03a2e";
-
-    /** A bar filled to the fraction, in the given colour, with the text beside it. */
-    static String barHtml(String cssClass, int widthPx, double fraction, String color, String text) {
-        return "<div class=\"" + cssClass + "\" style=\"display:flex;align-items:center;gap:8px;font-family:"
-                + "monospace\"><div style=\"width:" + widthPx + "px;height:12px;border:1px solid #999;border-radius:3px\">"
-                + "<div style=\"height:100%;width:" + String.format(Locale.ROOT, "%.1f", 100 * fraction) + "%;background:"
-                + color + "\"></div></div><span>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</span></div>";
-    }
-
-    static String clock(double seconds) {
-        long whole = Math.round(seconds);
-        return whole >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole % 3600 / 60, whole % 60)
-                : String.format(Locale.ROOT, "%02d:%02d", whole / 60, whole % 60);
     }
 }

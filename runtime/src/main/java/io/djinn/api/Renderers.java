@@ -1,11 +1,11 @@
 package io.djinn.api;
 
-import io.djinn.api.plot.FigureRenderer;
-import io.djinn.api.render.ArrayRenderer;
-import io.djinn.api.render.ImageRenderer;
-import io.djinn.api.render.NDArrayRenderer;
-import io.djinn.api.render.TableRenderer;
-import io.djinn.runtime.IJavaRenderer;
+import io.djinn.runtime.plot.FigureRenderer;
+import io.djinn.runtime.render.ArrayRenderer;
+import io.djinn.runtime.render.ImageRenderer;
+import io.djinn.runtime.render.NDArrayRenderer;
+import io.djinn.runtime.render.TableRenderer;
+import io.djinn.runtime.render.IJavaRenderer;
 import java.util.Collection;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -24,7 +24,7 @@ public final class Renderers {
     /** The types the built-in renderers above draw. */
     private static final List<Class<?>> BUILT_IN_TYPES = List.of(Displayable.class, ai.djl.ndarray.NDArray.class,
             tech.tablesaw.api.Table.class, tech.tablesaw.plotly.components.Figure.class,
-            io.djinn.api.plot.PlotlyFigure.class, java.awt.image.RenderedImage.class, ai.djl.modality.cv.Image.class);
+            io.djinn.runtime.plot.PlotlyFigure.class, java.awt.image.RenderedImage.class, ai.djl.modality.cv.Image.class);
     private static final List<Renderer> IJAVA = List.of(new IJavaRegistrations());
     private static volatile List<Renderer> services;
 

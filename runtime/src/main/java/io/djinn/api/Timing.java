@@ -1,10 +1,9 @@
 package io.djinn.api;
 
-import io.djinn.api.profiling.GpuSync;
-import io.djinn.api.profiling.ProcessCpu;
-import io.djinn.api.profiling.TimeFormat;
-import io.djinn.api.profiling.TimeitResult;
-import io.djinn.runtime.ExecutionMeter;
+import io.djinn.runtime.profiling.GpuSync;
+import io.djinn.runtime.profiling.ProcessCpu;
+import io.djinn.runtime.profiling.TimeFormat;
+import io.djinn.runtime.execution.ExecutionMeter;
 
 /**
  * What {@code %time} and {@code %timeit} run, callable from Java too. Every clock that measures device

@@ -1,5 +1,7 @@
 package io.djinn.runtime;
 
+import io.djinn.runtime.execution.DjinnExecutionControl;
+import io.djinn.runtime.execution.Interrupts;
 import io.djinn.wire.RuntimeConnection;
 import java.io.DataInputStream;
 import java.io.EOFException;

@@ -91,7 +91,7 @@ public final class LineInput extends InputStream {
     }
 
     /** Drops input left over from the previous cell (a cell starts with an empty System.in). */
-    void resetForNextCell() {
+    public void resetForNextCell() {
         synchronized (this) {
             buffer = new byte[0];
             position = 0;

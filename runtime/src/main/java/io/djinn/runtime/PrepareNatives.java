@@ -3,7 +3,7 @@ package io.djinn.runtime;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.djinn.api.device.EngineInfo;
+import io.djinn.runtime.device.EngineInfo;
 
 /**
  * Run by {@code djinn natives} in a JVM set up like the runtime (same jars, DJL cache directory and

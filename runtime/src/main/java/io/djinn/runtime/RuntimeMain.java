@@ -1,5 +1,6 @@
 package io.djinn.runtime;
 
+import io.djinn.runtime.execution.DjinnExecutionControl;
 import io.djinn.wire.RuntimeConnection;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -33,7 +34,7 @@ public final class RuntimeMain {
     private RuntimeMain() {}
 
     /** Where the runtime's own messages go: the kernel's log, not a cell. */
-    static PrintStream log() {
+    public static PrintStream log() {
         return log;
     }
 

@@ -21,8 +21,8 @@ class ProgressTest {
 
     @Test
     void clockFormats() {
-        assertEquals("00:05", Progress.clock(5));
-        assertEquals("02:05", Progress.clock(125));
-        assertEquals("1:00:01", Progress.clock(3601));
+        assertEquals("00:05", io.djinn.runtime.render.ProgressBar.clock(5));
+        assertEquals("02:05", io.djinn.runtime.render.ProgressBar.clock(125));
+        assertEquals("1:00:01", io.djinn.runtime.render.ProgressBar.clock(3601));
     }
 }

@@ -1,5 +1,6 @@
 package io.djinn.kernel.analysis;
 
+import io.djinn.kernel.execution.CellSplitter;
 import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.kernel.runtime.SnippetSource;
 import io.djinn.magics.MagicContext;
@@ -29,8 +30,8 @@ public final class CodeAnalysis {
     public record Completeness(String status, String indent) {}
 
     private static final long GATE_WAIT_MS = 2000;
-    private static final Pattern MAGIC_PREFIX = Pattern.compile("^(\\s*)(%{1,2})([\\w.-]*)$");
-    private static final Pattern MAGIC_LINE = Pattern.compile("(?m)^\\s*%.*$");
+    // A magic's name being typed at the cursor: % or %% and the start of a name.
+    private static final Pattern MAGIC_PREFIX = Pattern.compile("^(\\s*)(%{1,2})((?:" + CellSplitter.NAME + ")?)$");
 
     private final RuntimeHost host;
     private final MagicRegistry magics;
@@ -182,15 +183,20 @@ public final class CodeAnalysis {
         return trimmed.endsWith("{") || trimmed.endsWith("(") ? indent + "    " : indent;
     }
 
-    /** Magic lines become spaces: JShell sees only Java, and positions stay where they were. */
+    /**
+     * Magic lines become spaces, as the cell splitter tells them (a % line inside a text block, or a modulo
+     * operator starting a line, is Java): JShell sees only Java, and positions stay where they were.
+     */
     static String blankMagics(String code) {
-        Matcher matcher = MAGIC_LINE.matcher(code);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, " ".repeat(matcher.group().length()));
+        Set<Integer> magics = CellSplitter.magicLines(code);
+        if (magics.isEmpty()) {
+            return code;
         }
-        matcher.appendTail(out);
-        return out.toString();
+        String[] lines = code.split("\n", -1);
+        for (int line : magics) {
+            lines[line] = " ".repeat(lines[line].length());
+        }
+        return String.join("\n", lines);
     }
 
     private interface AnalysisTask<T> {

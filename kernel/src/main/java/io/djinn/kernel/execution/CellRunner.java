@@ -8,7 +8,6 @@ import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
 import io.djinn.magics.MagicRegistry;
-import io.djinn.magics.MavenSession;
 import io.djinn.wire.ExtensionCommands;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +32,6 @@ public final class CellRunner {
     private final RuntimeHost host;
     private final CellOutput output;
     private final MagicRegistry magics;
-    private final MavenSession maven;
     private final CodeAnalysis analysis;
     private final Path workingDirectory;
     private final long timeoutMillis;
@@ -45,12 +43,11 @@ public final class CellRunner {
     /** The line of its origin that the code running now starts on (a magic's own code starts at the magic). */
     private int firstLine;
 
-    public CellRunner(RuntimeHost host, CellOutput output, MagicRegistry magics, MavenSession maven,
-            CodeAnalysis analysis, Path workingDirectory, long timeoutMillis) {
+    public CellRunner(RuntimeHost host, CellOutput output, MagicRegistry magics, CodeAnalysis analysis,
+            Path workingDirectory, long timeoutMillis) {
         this.host = host;
         this.output = output;
         this.magics = magics;
-        this.maven = maven;
         this.analysis = analysis;
         this.workingDirectory = workingDirectory;
         this.timeoutMillis = timeoutMillis;
@@ -286,11 +283,6 @@ public final class CellRunner {
         @Override
         public Path workingDirectory() {
             return workingDirectory;
-        }
-
-        @Override
-        public MavenSession maven() {
-            return maven;
         }
     }
 

@@ -1,7 +1,9 @@
 package io.djinn.kernel.execution;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class CellSplitter {
 
-    private static final Pattern MAGIC = Pattern.compile("^\\s*(%{1,2})([A-Za-z_][\\w.-]*)(\\?)?(?:\\s+(.*))?\\s*$");
+    /** A magic's name: what may follow % or %%. */
+    public static final String NAME = "[A-Za-z_][\\w.-]*";
+    private static final Pattern MAGIC = Pattern.compile("^\\s*(%{1,2})(" + NAME + ")(\\?)?(?:\\s+(.*))?\\s*$");
     private static final String TEXT_BLOCK = "\"\"\"";
 
     private CellSplitter() {}
@@ -55,6 +59,19 @@ public final class CellSplitter {
         }
         flush(segments, code, codeStart);
         return segments;
+    }
+
+    /** The lines of the cell (0-based) that are magics; the others are Java. */
+    public static Set<Integer> magicLines(String cell) {
+        Set<Integer> lines = new HashSet<>();
+        for (CellSegment segment : split(cell)) {
+            if (segment instanceof CellSegment.LineMagic line) {
+                lines.add(line.line());
+            } else if (segment instanceof CellSegment.CellMagic magic) {
+                lines.add(magic.line());
+            }
+        }
+        return lines;
     }
 
     private static String arguments(Matcher matcher) {

@@ -20,4 +20,12 @@ class CodeAnalysisTest {
         assertEquals(code.length(), blanked.length());
         assertEquals("            \nint x = 1;", blanked);
     }
+
+    @Test
+    void linesTheSplitterCallsJavaStayJava() {
+        // A modulo operator starting a line, and a % line inside a text block, are Java (they used to be blanked).
+        assertEquals("int r = 7\n% 3;", CodeAnalysis.blankMagics("int r = 7\n% 3;"));
+        String textBlock = "String s = \"\"\"\n%not magic\n\"\"\";";
+        assertEquals(textBlock, CodeAnalysis.blankMagics(textBlock));
+    }
 }

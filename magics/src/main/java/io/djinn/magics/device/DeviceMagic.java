@@ -1,8 +1,8 @@
 package io.djinn.magics.device;
 
-import io.djinn.magics.JavaLiterals;
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicContext;
+import io.djinn.magics.NotebookApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -20,7 +20,6 @@ public final class DeviceMagic implements LineMagic {
 
     @Override
     public void run(MagicContext context) {
-        context.runCell(device == null ? "io.djinn.api.Devices.report()"
-                : "io.djinn.api.Devices.use(" + JavaLiterals.string(device) + ")", true);
+        context.runCell(device == null ? NotebookApi.deviceReport() : NotebookApi.useDevice(device), true);
     }
 }

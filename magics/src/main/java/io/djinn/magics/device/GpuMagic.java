@@ -2,6 +2,7 @@ package io.djinn.magics.device;
 
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicContext;
+import io.djinn.magics.NotebookApi;
 import picocli.CommandLine.Command;
 
 @Command(name = "gpu", mixinStandardHelpOptions = true,
@@ -12,6 +13,6 @@ public final class GpuMagic implements LineMagic {
 
     @Override
     public void run(MagicContext context) {
-        context.runCell("io.djinn.api.Devices.gpus()", true);
+        context.runCell(NotebookApi.gpus(), true);
     }
 }

@@ -3,6 +3,7 @@ package io.djinn.magics.device;
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
+import io.djinn.magics.NotebookApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,9 +29,9 @@ public final class MemoryMagic implements LineMagic {
             if (!free.equals("on") && !free.equals("off")) {
                 throw new MagicException("%memory: --free takes on or off, not '" + free + "'.");
             }
-            context.runCell("io.djinn.api.Devices.freeUnreachable(" + free.equals("on") + ")", true);
+            context.runCell(NotebookApi.freeUnreachable(free.equals("on")), true);
             return;
         }
-        context.runCell(emptyCache ? "io.djinn.api.Devices.emptyCache()" : "io.djinn.api.Devices.memory()", true);
+        context.runCell(emptyCache ? NotebookApi.emptyCache() : NotebookApi.memory(), true);
     }
 }

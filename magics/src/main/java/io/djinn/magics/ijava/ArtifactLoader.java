@@ -2,20 +2,21 @@ package io.djinn.magics.ijava;
 
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
+import io.djinn.magics.maven.ArtifactResolver;
 import io.djinn.magics.maven.Coordinate;
 import io.djinn.magics.maven.DjlAlignment;
 import io.djinn.magics.maven.ProvidedArtifacts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /** Shared by %maven and %%loadFromPOM: align, resolve, add to the classpath, say what happened. */
 final class ArtifactLoader {
 
     private ArtifactLoader() {}
 
-    static void load(MagicContext context, ProvidedArtifacts provided, List<String> requested) throws MagicException {
+    static void load(MagicContext context, ProvidedArtifacts provided, ArtifactResolver resolver, List<String> requested)
+            throws MagicException {
         DjlAlignment alignment = new DjlAlignment(provided);
         List<String> toResolve = new ArrayList<>();
         for (String text : requested) {
@@ -36,20 +37,12 @@ final class ArtifactLoader {
         }
         List<Path> jars;
         try {
-            jars = context.maven().resolver().resolve(toResolve);
-        } catch (DependencyResolutionException e) {
+            jars = resolver.resolve(toResolve);
+        } catch (ArtifactResolver.ResolutionException e) {
             throw new MagicException("Could not resolve " + String.join(", ", toResolve) + ": "
-                    + rootMessage(e) + "\nRepositories: " + context.maven().resolver().repositoryUrls());
+                    + e.getMessage() + "\nRepositories: " + resolver.repositoryUrls());
         }
         context.addToClasspath(jars);
         context.print("Added " + jars.size() + (jars.size() == 1 ? " jar" : " jars") + " to the classpath.\n");
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (" + root.getMessage() + ")";
     }
 }

@@ -3,6 +3,7 @@ package io.djinn.magics.ijava;
 import io.djinn.magics.CellMagic;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
+import io.djinn.magics.maven.ArtifactResolver;
 import io.djinn.magics.maven.ProvidedArtifacts;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -19,16 +20,18 @@ import picocli.CommandLine.Command;
 public final class LoadFromPomMagic implements CellMagic {
 
     private final ProvidedArtifacts provided;
+    private final ArtifactResolver resolver;
 
-    public LoadFromPomMagic(ProvidedArtifacts provided) {
+    public LoadFromPomMagic(ProvidedArtifacts provided, ArtifactResolver resolver) {
         this.provided = provided;
+        this.resolver = resolver;
     }
 
     @Override
     public void run(MagicContext context, String body) throws Exception {
         Model model = parse(body);
         for (Repository repository : model.getRepositories()) {
-            context.maven().resolver().addRepository(repository.getId(), repository.getUrl());
+            resolver.addRepository(repository.getId(), repository.getUrl());
         }
         List<String> coordinates = new ArrayList<>();
         for (Dependency dependency : model.getDependencies()) {
@@ -42,7 +45,7 @@ public final class LoadFromPomMagic implements CellMagic {
         if (coordinates.isEmpty()) {
             throw new MagicException("%%loadFromPOM: the POM declares no dependencies.");
         }
-        ArtifactLoader.load(context, provided, coordinates);
+        ArtifactLoader.load(context, provided, resolver, coordinates);
     }
 
     static Model parse(String body) throws MagicException {

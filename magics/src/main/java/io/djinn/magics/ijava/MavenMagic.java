@@ -2,6 +2,7 @@ package io.djinn.magics.ijava;
 
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicContext;
+import io.djinn.magics.maven.ArtifactResolver;
 import io.djinn.magics.maven.ProvidedArtifacts;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -17,13 +18,15 @@ public final class MavenMagic implements LineMagic {
     List<String> coordinates;
 
     private final ProvidedArtifacts provided;
+    private final ArtifactResolver resolver;
 
-    public MavenMagic(ProvidedArtifacts provided) {
+    public MavenMagic(ProvidedArtifacts provided, ArtifactResolver resolver) {
         this.provided = provided;
+        this.resolver = resolver;
     }
 
     @Override
     public void run(MagicContext context) throws Exception {
-        ArtifactLoader.load(context, provided, coordinates);
+        ArtifactLoader.load(context, provided, resolver, coordinates);
     }
 }

@@ -33,7 +33,7 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
  * repositories added with {@code %mavenRepo}, and the local repository (~/.m2/repository).
  * Artifacts the runtime provides are pinned to the provided version and never loaded twice.
  */
-public final class MavenResolver {
+public final class MavenResolver implements ArtifactResolver {
 
     private final RepositorySystem system = new RepositorySystemSupplier().get();
     private final DefaultRepositorySystemSession session;
@@ -51,10 +51,12 @@ public final class MavenResolver {
     }
 
     /** Adds (or replaces) a repository by id; plain http is accepted only this way, by the user's choice. */
+    @Override
     public void addRepository(String id, String url) {
         repositories.put(id, new RemoteRepository.Builder(id, "default", url).build());
     }
 
+    @Override
     public List<String> repositoryUrls() {
         List<String> urls = new ArrayList<>();
         repositories.values().forEach(r -> urls.add(r.getId() + " " + r.getUrl()));
@@ -62,7 +64,24 @@ public final class MavenResolver {
     }
 
     /** The jars of the given coordinates and their compile and runtime dependencies, provided ones left out. */
-    public List<Path> resolve(List<String> coordinates) throws DependencyResolutionException {
+    @Override
+    public List<Path> resolve(List<String> coordinates) throws ResolutionException {
+        try {
+            return resolveWithMaven(coordinates);
+        } catch (DependencyResolutionException e) {
+            throw new ResolutionException(rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (" + root.getMessage() + ")";
+    }
+
+    private List<Path> resolveWithMaven(List<String> coordinates) throws DependencyResolutionException {
         CollectRequest collect = new CollectRequest();
         for (String coordinate : coordinates) {
             collect.addDependency(new Dependency(new DefaultArtifact(coordinate), JavaScopes.RUNTIME));

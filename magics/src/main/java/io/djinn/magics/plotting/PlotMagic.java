@@ -1,11 +1,11 @@
 package io.djinn.magics.plotting;
 
 import io.djinn.magics.CodeMagic;
-import io.djinn.magics.JavaLiterals;
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicArguments;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
+import io.djinn.magics.NotebookApi;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
             "Example: %plot line history --x epoch --y loss,accuracy --title \"Training\""})
 public final class PlotMagic extends CodeMagic implements LineMagic {
 
-    // The kinds io.djinn.api.plot.Plots draws (the runtime's module is not visible from here).
+    // The kinds io.djinn.runtime.plot.Charts draws (the runtime's module is not visible from here).
     static final List<String> KINDS = List.of("line", "scatter", "hist", "heatmap", "image");
 
     @Option(names = "--x", paramLabel = "COLUMN", description = "the Table column for x (hist: the column to count)")
@@ -73,12 +73,6 @@ public final class PlotMagic extends CodeMagic implements LineMagic {
         } catch (CommandLine.ParameterException e) {
             throw new MagicException("%plot: " + e.getMessage());
         }
-        context.runCell("io.djinn.api.Plots.plot(" + literal(kind) + ", (Object) (" + expression + "), " + literal(x)
-                + ", " + literal(y) + ", " + literal(title) + ", " + literal(xLabel) + ", " + literal(yLabel) + ", "
-                + logX + ", " + logY + ", " + (bins == null ? "null" : bins.toString()) + ");", false);
-    }
-
-    private static String literal(String text) {
-        return text == null ? "null" : JavaLiterals.string(text);
+        context.runCell(NotebookApi.plot(kind, expression, x, y, title, xLabel, yLabel, logX, logY, bins), false);
     }
 }

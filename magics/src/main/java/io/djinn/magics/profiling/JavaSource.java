@@ -1,6 +1,7 @@
 package io.djinn.magics.profiling;
 
 import io.djinn.magics.MagicContext;
+import io.djinn.magics.NotebookApi;
 
 /** Small pieces of generated Java that the profiling magics wrap around the user's code. */
 final class JavaSource {
@@ -23,8 +24,7 @@ final class JavaSource {
             if (piece.kind() == MagicContext.CodePiece.Kind.EXPRESSION) {
                 String expression = source.endsWith(";") ? source.substring(0, source.length() - 1) : source;
                 String type = context.expressionType(expression);
-                source = type != null && !type.equals("void") ? "io.djinn.api.Timing.consume(" + expression + ");"
-                        : expression + ";";
+                source = type != null && !type.equals("void") ? NotebookApi.consume(expression) : expression + ";";
             } else if (!source.endsWith(";") && !source.endsWith("}")) {
                 source += ";";
             }

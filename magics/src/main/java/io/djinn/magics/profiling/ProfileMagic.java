@@ -1,9 +1,9 @@
 package io.djinn.magics.profiling;
 
 import io.djinn.magics.CellMagic;
-import io.djinn.magics.JavaLiterals;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
+import io.djinn.magics.NotebookApi;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,16 +39,14 @@ public final class ProfileMagic implements CellMagic {
         if (body.isBlank()) {
             throw new MagicException("%%profile: the cell has no code to profile.");
         }
-        String traceFile = trace == null ? "null" : JavaLiterals.string(context.workingDirectory().resolve(trace).toString());
-        String options = "new io.djinn.api.Profiler.Options(" + cuda + ", " + shapes + ", " + memory + ", " + top + ", "
-                + traceFile + ")";
-        if (!context.runCell("io.djinn.api.Profiler.begin(" + options + ");", false)) {
+        String traceFile = trace == null ? null : context.workingDirectory().resolve(trace).toString();
+        if (!context.runCell(NotebookApi.profileBegin(cuda, shapes, memory, top, traceFile), false)) {
             return;
         }
         try {
             context.runOwnCode(body, true, MagicContext.CodeStart.AFTER_MAGIC_LINE);
         } finally {
-            context.runCell("io.djinn.api.Profiler.end();", false);
+            context.runCell(NotebookApi.profileEnd(), false);
         }
     }
 }

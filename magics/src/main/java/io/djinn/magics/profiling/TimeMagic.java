@@ -5,6 +5,7 @@ import io.djinn.magics.CodeMagic;
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
+import io.djinn.magics.NotebookApi;
 import picocli.CommandLine.Command;
 
 @Command(name = "time", mixinStandardHelpOptions = true,
@@ -31,13 +32,13 @@ public final class TimeMagic extends CodeMagic implements LineMagic, CellMagic {
     }
 
     private static void time(MagicContext context, String source, MagicContext.CodeStart start) {
-        if (!context.runCell("io.djinn.api.Timing.startClock();", false)) {
+        if (!context.runCell(NotebookApi.startClock(), false)) {
             return;
         }
         try {
             context.runOwnCode(source, true, start);
         } finally {
-            context.runCell("io.djinn.api.Timing.stopClock();", false);
+            context.runCell(NotebookApi.stopClock(), false);
         }
     }
 }

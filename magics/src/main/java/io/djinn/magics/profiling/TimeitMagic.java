@@ -5,6 +5,7 @@ import io.djinn.magics.CodeMagic;
 import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
+import io.djinn.magics.NotebookApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,9 +62,8 @@ public final class TimeitMagic extends CodeMagic implements LineMagic, CellMagic
         if (!ran) {
             return;
         }
-        String call = "io.djinn.api.Timing.timeit(" + loops + ", " + repeat + ", " + quiet + ", () -> {\n"
-                + JavaSource.asStatements(context, setup) + "\nreturn () -> {\n"
-                + JavaSource.asStatements(context, statements) + "\n};\n})";
+        String call = NotebookApi.timeit(loops, repeat, quiet, JavaSource.asStatements(context, setup),
+                JavaSource.asStatements(context, statements));
         if (output) {
             if (context.runCell("var " + RESULT_VARIABLE + " = " + call + ";", false)) {
                 context.runCell(RESULT_VARIABLE, true);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
 import io.djinn.magics.MagicRegistry;
-import io.djinn.magics.MavenSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,6 @@ class ProfilingMagicsTest {
         @Override public void print(String text) {}
         @Override public void display(Map<String, String> bundle) {}
         @Override public Path workingDirectory() { return Path.of("/work"); }
-        @Override public MavenSession maven() { throw new UnsupportedOperationException(); }
     }
 
     private final MagicRegistry registry = new MagicRegistry();

@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.djinn.api.Display;
 import io.djinn.api.MimeBundle;
-import io.djinn.runtime.IJavaRenderer;
+import io.djinn.runtime.render.IJavaRenderer;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import java.util.Map;

@@ -1,0 +1,86 @@
+package io.djinn.runtime.agent;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Rewrites one class as it loads by inserting code at the start of some of its static methods (or, for
+ * a transformer made for them, its instance methods). If anything goes wrong the class loads unchanged:
+ * a missing workaround must never break DJL itself.
+ */
+abstract class MethodEntryTransformer implements ClassFileTransformer {
+
+    private final String target;
+    private final String purpose;
+    private final boolean instanceMethods;
+
+    /**
+     * @param target the class's internal name, e.g. ai/djl/pytorch/jni/JniUtils
+     * @param purpose what the insertion is, for the one log line when it fails
+     */
+    MethodEntryTransformer(String target, String purpose) {
+        this(target, purpose, false);
+    }
+
+    /** @param instanceMethods whether this rewrites instance methods (slot 0 is then {@code this}) rather than static ones */
+    MethodEntryTransformer(String target, String purpose, boolean instanceMethods) {
+        this.target = target;
+        this.purpose = purpose;
+        this.instanceMethods = instanceMethods;
+    }
+
+    /** Whether to insert code at the start of this method (static, or instance for an instance transformer). */
+    abstract boolean rewrites(String name, String descriptor);
+
+    /** Emits the inserted code; the method's own code follows it. */
+    abstract void insert(MethodVisitor method, String descriptor);
+
+    @Override
+    public final byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
+            byte[] classFile) {
+        if (!target.equals(className)) {
+            return null;
+        }
+        try {
+            byte[] rewritten = rewrite(classFile);
+            rewritten();
+            return rewritten;
+        } catch (RuntimeException e) {
+            System.err.println("djinn: " + purpose + " was not installed: " + e);
+            return null;
+        }
+    }
+
+    /** Called once the class is rewritten, before it loads. */
+    void rewritten() {}
+
+    /** The class with the code inserted; the tests load it. */
+    final byte[] rewrite(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+                if (isStatic == instanceMethods || (access & Opcodes.ACC_ABSTRACT) != 0 || !rewrites(name, descriptor)) {
+                    return method;
+                }
+                return new MethodVisitor(Opcodes.ASM9, method) {
+                    @Override
+                    public void visitCode() {
+                        super.visitCode();
+                        insert(method, descriptor);
+                    }
+                };
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+}

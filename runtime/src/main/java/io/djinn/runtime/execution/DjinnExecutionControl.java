@@ -1,0 +1,131 @@
+package io.djinn.runtime.execution;
+
+import static io.djinn.wire.ExtensionCommands.FORGET_VARIABLES;
+import static io.djinn.wire.ExtensionCommands.HEAP_STATUS;
+import static io.djinn.wire.ExtensionCommands.NOTHING_TO_RENDER;
+import static io.djinn.wire.ExtensionCommands.RENDERED;
+import static io.djinn.wire.ExtensionCommands.RENDER_RESULT;
+
+import io.djinn.runtime.DisplayChannel;
+import io.djinn.runtime.LineInput;
+import io.djinn.runtime.RuntimeMain;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.djinn.api.Renderers;
+import io.djinn.wire.DisplayMessages;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * The JDK's in-process execution control, run inside the runtime JVM.
+ *
+ * <p>Extending {@link LocalExecutionControl} keeps the JDK's own way of stopping a snippet on every
+ * release (Thread.stop on 17, woven stop checks on 25). On top it keeps the object each snippet returned
+ * ({@link SnippetCall}), so that the kernel can ask for a rich rendering of a cell's value through
+ * {@link #extensionCommand}.
+ */
+public final class DjinnExecutionControl extends LocalExecutionControl {
+
+    private final NotebookVariables variables = new NotebookVariables();
+    private UnreachableArrays.Before before;
+
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(classes);
+        List<String> lost = new ArrayList<>();
+        for (ClassBytecodes bytecodes : classes) {
+            try {
+                lost.addAll(variables.loaded(findClass(bytecodes.name()), bytecodes.bytecodes()));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // JShell reports a class that does not load itself; it holds no variable here.
+            }
+        }
+        if (!lost.isEmpty() && DisplayChannel.installed()) {
+            JsonObject message = new JsonObject();
+            message.addProperty(DisplayMessages.TYPE, DisplayMessages.VARIABLES_RESET);
+            JsonArray names = new JsonArray();
+            lost.forEach(names::add);
+            message.add("names", names);
+            DisplayChannel.send(message);
+        }
+    }
+
+    /** Runs the snippet through {@link SnippetCall}, which keeps what it returned. */
+    @Override
+    protected String invoke(Method snippet) throws Exception {
+        return super.invoke(SnippetCall.method(snippet));
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        // Input a previous cell asked for but did not read belongs to that cell, not to this one.
+        LineInput.instance().resetForNextCell();
+        Interrupts.reset();
+        DisplayIds.clear();
+        before = UnreachableArrays.before(variables);
+        ExecutionMeter.enter();
+        super.clientCodeEnter();
+    }
+
+    /** After the snippet and its end hooks: the NDArrays it let go of that nothing reaches are closed. */
+    @Override
+    protected void clientCodeLeave() {
+        super.clientCodeLeave();
+        CellHooks.runAtCellEnd(System.err);
+        ExecutionMeter.leave();
+        UnreachableArrays.release(before, variables, RuntimeMain.log());
+        before = null;
+    }
+
+    @Override
+    public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
+            InternalException {
+        switch (command) {
+            case RENDER_RESULT:
+                return renderResult((String[]) arg);
+            case HEAP_STATUS:
+                return heapStatus();
+            case FORGET_VARIABLES:
+                UnreachableArrays.Before unchanged = UnreachableArrays.before(variables);
+                variables.forget(Arrays.asList((String[]) arg));
+                UnreachableArrays.release(unchanged, variables, RuntimeMain.log());
+                return null;
+            default:
+                return super.extensionCommand(command, arg);
+        }
+    }
+
+    /**
+     * Renders the value the last snippet returned as the cell's result, limited to the given mime types
+     * (none: every one available). The bundle travels on the display stream, ahead of this command's reply
+     * on the same connection: JShell's object stream is slow for large bundles (a chart carrying plotly.js
+     * is 11 MB). The id a cell's closing {@code display(...)} returned is not a result.
+     */
+    private String renderResult(String[] mimeTypes) throws InternalException {
+        if (!SnippetCall.returned()) {
+            throw new InternalException("the last snippet returned no value");
+        }
+        Object value = SnippetCall.value();
+        SnippetCall.forget();
+        if (DisplayIds.madeNow(value)) {
+            return NOTHING_TO_RENDER;
+        }
+        JsonObject result = Renderers.render(value, Arrays.asList(mimeTypes)).toJsonObject();
+        result.addProperty(DisplayMessages.TYPE, DisplayMessages.RESULT);
+        DisplayChannel.send(result);
+        return RENDERED;
+    }
+
+    /** After a full collection: {used, max} heap bytes, so the kernel can tell a wedged runtime. */
+    private static long[] heapStatus() {
+        System.gc();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return new long[] {heap.getUsed(), heap.getMax()};
+    }
+}
