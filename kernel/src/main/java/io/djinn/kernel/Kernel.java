@@ -4,9 +4,12 @@ import io.djinn.kernel.analysis.CodeAnalysis;
 import io.djinn.kernel.execution.CellRunner;
 import io.djinn.kernel.execution.ExecutionQueue;
 import io.djinn.kernel.execution.History;
+import io.djinn.kernel.execution.JavaEvaluator;
 import io.djinn.kernel.output.CellOutput;
 import io.djinn.kernel.protocol.ConnectionInfo;
+import io.djinn.kernel.protocol.ChannelResponder;
 import io.djinn.kernel.protocol.KernelSockets;
+import io.djinn.kernel.protocol.Responder;
 import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.kernel.runtime.RuntimeJars;
 import io.djinn.kernel.runtime.RuntimeSettings;
@@ -59,17 +62,17 @@ final class Kernel {
 
         Path workingDirectory = Path.of("").toAbsolutePath();
         CodeAnalysis analysis = new CodeAnalysis(host, magics);
-        CellRunner runner = new CellRunner(host, output, magics, analysis, workingDirectory,
-                env.cellTimeoutMillis());
+        CellRunner runner = new CellRunner(host, new JavaEvaluator(host, output), output, magics, analysis,
+                workingDirectory, env.cellTimeoutMillis());
         History history = new History();
-        KernelServer[] server = new KernelServer[1];
-        ExecutionQueue queue = new ExecutionQueue(runner, output, sockets.iopub(), history,
-                (request, content) -> server[0].replyToExecute(request, content));
-        server[0] = new KernelServer(sockets, queue, runner, analysis, history,
+        Responder shell = new ChannelResponder(sockets.shell(), sockets.iopub(), sockets.codec());
+        Responder control = new ChannelResponder(sockets.control(), sockets.iopub(), sockets.codec());
+        ExecutionQueue queue = new ExecutionQueue(runner, output, shell, history);
+        KernelServer server = new KernelServer(shell, control, queue::submit, runner::interrupt, analysis, history,
                 stopped::countDown);
 
         host.startInBackground();
-        sockets.start(server[0]::onShell, server[0]::onControl);
+        sockets.start(server::onShell, server::onControl);
         queue.start();
     }
 

@@ -3,12 +3,11 @@ package io.djinn.kernel;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.djinn.kernel.analysis.CodeAnalysis;
-import io.djinn.kernel.execution.CellRunner;
-import io.djinn.kernel.execution.ExecutionQueue;
+import io.djinn.kernel.analysis.EditorSupport;
 import io.djinn.kernel.execution.History;
-import io.djinn.kernel.protocol.KernelSockets;
 import io.djinn.kernel.protocol.Message;
-import io.djinn.kernel.protocol.RouterChannel;
+import io.djinn.kernel.protocol.Responder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,37 +16,44 @@ final class KernelServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelServer.class);
 
-    private final KernelSockets sockets;
-    private final ExecutionQueue queue;
-    private final CellRunner runner;
-    private final CodeAnalysis analysis;
+    private final Responder shell;
+    private final Responder control;
+    private final Consumer<Message> executeRequests;
+    private final Runnable interrupt;
+    private final EditorSupport editor;
     private final History history;
     private final Runnable shutdown;
 
-    KernelServer(KernelSockets sockets, ExecutionQueue queue, CellRunner runner, CodeAnalysis analysis,
-            History history, Runnable shutdown) {
-        this.sockets = sockets;
-        this.queue = queue;
-        this.runner = runner;
-        this.analysis = analysis;
+    /**
+     * @param executeRequests takes execute requests, which it runs in order and answers itself
+     * @param interrupt stops the running cell
+     * @param shutdown ends the kernel, once the shutdown reply is sent
+     */
+    KernelServer(Responder shell, Responder control, Consumer<Message> executeRequests, Runnable interrupt,
+            EditorSupport editor, History history, Runnable shutdown) {
+        this.shell = shell;
+        this.control = control;
+        this.executeRequests = executeRequests;
+        this.interrupt = interrupt;
+        this.editor = editor;
         this.history = history;
         this.shutdown = shutdown;
     }
 
     void onShell(Message request) {
         if (request.type().equals("execute_request")) {
-            queue.submit(request); // busy/idle are published by the queue when it runs
+            executeRequests.accept(request); // busy/idle are published when it runs
             return;
         }
-        handle(sockets.shell(), request);
+        handle(shell, request);
     }
 
     void onControl(Message request) {
-        handle(sockets.control(), request);
+        handle(control, request);
     }
 
-    private void handle(RouterChannel channel, Message request) {
-        sockets.iopub().status(request, "busy");
+    private void handle(Responder channel, Message request) {
+        channel.status(request, "busy");
         try {
             switch (request.type()) {
                 case "kernel_info_request" -> reply(channel, request, "kernel_info_reply", KernelInfo.content());
@@ -58,14 +64,14 @@ final class KernelServer {
                 case "comm_info_request" -> reply(channel, request, "comm_info_reply", commInfo());
                 case "comm_open" -> refuseComm(request);
                 case "interrupt_request" -> {
-                    runner.interrupt();
+                    interrupt.run();
                     reply(channel, request, "interrupt_reply", ok());
                 }
                 case "shutdown_request" -> {
                     JsonObject content = ok();
                     content.addProperty("restart", request.bool("restart", false));
                     reply(channel, request, "shutdown_reply", content);
-                    sockets.iopub().status(request, "idle");
+                    channel.status(request, "idle");
                     shutdown.run();
                     return;
                 }
@@ -80,21 +86,17 @@ final class KernelServer {
             error.add("traceback", new JsonArray());
             reply(channel, request, request.type().replace("_request", "_reply"), error);
         }
-        sockets.iopub().status(request, "idle");
+        channel.status(request, "idle");
     }
 
-    void replyToExecute(Message request, JsonObject content) {
-        reply(sockets.shell(), request, "execute_reply", content);
-    }
-
-    private void reply(RouterChannel channel, Message request, String type, JsonObject content) {
-        channel.send(sockets.codec().create(request, type, content, request.identities()));
+    private static void reply(Responder channel, Message request, String type, JsonObject content) {
+        channel.reply(request, type, content);
     }
 
     private JsonObject complete(Message request) {
         String code = request.string("code", "");
         int cursor = CodePoints.toCharIndex(code, request.integer("cursor_pos", code.codePointCount(0, code.length())));
-        CodeAnalysis.Completion completion = analysis.complete(code, cursor);
+        CodeAnalysis.Completion completion = editor.complete(code, cursor);
         JsonObject content = ok();
         JsonArray matches = new JsonArray();
         completion.matches().forEach(matches::add);
@@ -108,7 +110,7 @@ final class KernelServer {
     private JsonObject inspect(Message request) {
         String code = request.string("code", "");
         int cursor = CodePoints.toCharIndex(code, request.integer("cursor_pos", code.codePointCount(0, code.length())));
-        String text = analysis.inspect(code, cursor);
+        String text = editor.inspect(code, cursor);
         JsonObject content = ok();
         content.addProperty("found", !text.isEmpty());
         JsonObject data = new JsonObject();
@@ -121,7 +123,7 @@ final class KernelServer {
     }
 
     private JsonObject isComplete(Message request) {
-        CodeAnalysis.Completeness completeness = analysis.isComplete(request.string("code", ""));
+        CodeAnalysis.Completeness completeness = editor.isComplete(request.string("code", ""));
         JsonObject content = new JsonObject();
         content.addProperty("status", completeness.status());
         if (completeness.status().equals("incomplete")) {
@@ -155,7 +157,7 @@ final class KernelServer {
         JsonObject content = new JsonObject();
         content.addProperty("comm_id", request.string("comm_id", ""));
         content.add("data", new JsonObject());
-        sockets.iopub().publish(request, "comm_close", content);
+        shell.publish(request, "comm_close", content);
     }
 
     private static JsonObject ok() {

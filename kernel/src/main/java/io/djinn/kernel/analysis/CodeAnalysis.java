@@ -21,7 +21,7 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  * runs (they wait for the analysis gate, which is open while user code runs). Positions are in
  * UTF-16 chars here; the protocol's code-point positions are converted by the caller.
  */
-public final class CodeAnalysis {
+public final class CodeAnalysis implements EditorSupport, SnippetAnalysis {
 
     /** Completion matches replacing code[start, end). */
     public record Completion(List<String> matches, int start, int end) {}
@@ -41,6 +41,7 @@ public final class CodeAnalysis {
         this.magics = magics;
     }
 
+    @Override
     public Completion complete(String code, int cursor) {
         String line = code.substring(code.lastIndexOf('\n', cursor - 1) + 1, cursor);
         Matcher magic = MAGIC_PREFIX.matcher(line);
@@ -67,6 +68,7 @@ public final class CodeAnalysis {
      * its end or just inside the parentheses of a call, so the cursor is moved there: inside a name,
      * at the end of a method name without parentheses (as JupyterLab sends it), or on a variable.
      */
+    @Override
     public String inspect(String code, int cursor) {
         return withAnalysis("", (shell, analysis) -> {
             Snippet snippet = Snippet.around(analysis, blankMagics(code), cursor);
@@ -122,6 +124,7 @@ public final class CodeAnalysis {
     }
 
     /** The static type of an expression ("int", "NDArray", "void"), or null when the code is not one. */
+    @Override
     public String expressionType(String code) {
         return withAnalysis(null, (shell, analysis) -> {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(code);
@@ -133,6 +136,7 @@ public final class CodeAnalysis {
     }
 
     /** The code as JShell's snippets, each with its kind, without running any; empty when JShell is not up. */
+    @Override
     public List<MagicContext.CodePiece> pieces(String code) {
         return withAnalysis(List.of(), (shell, analysis) -> {
             List<MagicContext.CodePiece> pieces = new ArrayList<>();
@@ -158,6 +162,7 @@ public final class CodeAnalysis {
         };
     }
 
+    @Override
     public Completeness isComplete(String code) {
         return withAnalysis(new Completeness("unknown", ""), (shell, analysis) -> {
             String remaining = blankMagics(code);

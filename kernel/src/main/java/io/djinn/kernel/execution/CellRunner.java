@@ -1,14 +1,12 @@
 package io.djinn.kernel.execution;
 
 import com.google.gson.JsonObject;
-import io.djinn.kernel.analysis.CodeAnalysis;
-import io.djinn.kernel.output.CellOutput;
+import io.djinn.kernel.analysis.SnippetAnalysis;
+import io.djinn.kernel.runtime.RuntimeControl;
 import io.djinn.kernel.runtime.RuntimeDeath;
-import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
 import io.djinn.magics.MagicRegistry;
-import io.djinn.wire.ExtensionCommands;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,36 +20,36 @@ import org.slf4j.LoggerFactory;
  * failure. It also turns an interrupt, a time-out or a dead runtime into an error the user can read,
  * and replaces a dead runtime before the next cell.
  */
-public final class CellRunner {
+public final class CellRunner implements CellExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
     private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
     private static final long HEAP_CHECK_TIMEOUT_MS = 15_000;
     private static final double UNUSABLE_HEAP_FRACTION = 0.9;
 
-    private final RuntimeHost host;
-    private final CellOutput output;
+    private final RuntimeControl host;
+    private final JavaCode java;
+    private final CellStreams output;
     private final MagicRegistry magics;
-    private final CodeAnalysis analysis;
+    private final SnippetAnalysis analysis;
     private final Path workingDirectory;
     private final long timeoutMillis;
     private final AtomicBoolean interruptRequested = new AtomicBoolean();
-    private final JavaEvaluator java;
     private volatile boolean timedOut;
     /** Where the code running now comes from, for errors: the cell, or a file %load runs. */
     private String origin = SnippetLocations.cell(0);
     /** The line of its origin that the code running now starts on (a magic's own code starts at the magic). */
     private int firstLine;
 
-    public CellRunner(RuntimeHost host, CellOutput output, MagicRegistry magics, CodeAnalysis analysis,
-            Path workingDirectory, long timeoutMillis) {
+    public CellRunner(RuntimeControl host, JavaCode java, CellStreams output, MagicRegistry magics,
+            SnippetAnalysis analysis, Path workingDirectory, long timeoutMillis) {
         this.host = host;
+        this.java = java;
         this.output = output;
         this.magics = magics;
         this.analysis = analysis;
         this.workingDirectory = workingDirectory;
         this.timeoutMillis = timeoutMillis;
-        this.java = new JavaEvaluator(host, output, new SnippetLocations(), interruptRequested::get);
     }
 
     /** Stops the running cell (and any input prompt); the cells before it and their variables stay. */
@@ -61,6 +59,7 @@ public final class CellRunner {
         output.cancelInput();
     }
 
+    @Override
     public CellResult run(String code, int count) {
         interruptRequested.set(false);
         timedOut = false;
@@ -137,10 +136,10 @@ public final class CellRunner {
     }
 
     private CellResult runJava(CellSegment.Code code) {
-        JavaEvaluator.Result result = java.evaluate(code.source(), firstLine + code.startLine(), origin);
-        if (result instanceof JavaEvaluator.Result.Done done) {
+        JavaCode.Result result = java.evaluate(code.source(), firstLine + code.startLine(), origin, interruptRequested::get);
+        if (result instanceof JavaCode.Result.Done done) {
             return CellResult.ok(done.value());
-        } else if (result instanceof JavaEvaluator.Result.Failed failed) {
+        } else if (result instanceof JavaCode.Result.Failed failed) {
             if (OUT_OF_MEMORY.equals(failed.failure().name())) {
                 CellFailure unusable = replaceIfHeapStaysFull();
                 if (unusable != null) {
@@ -148,7 +147,7 @@ public final class CellRunner {
                 }
             }
             return CellResult.failed(failed.failure());
-        } else if (result instanceof JavaEvaluator.Result.Interrupted) {
+        } else if (result instanceof JavaCode.Result.Interrupted) {
             return CellResult.failed(interrupted());
         }
         return CellResult.failed(replaceDeadRuntime("", null));
@@ -168,7 +167,7 @@ public final class CellRunner {
     private CellFailure replaceIfHeapStaysFull() {
         long[] heap;
         try {
-            heap = (long[]) host.extension(ExtensionCommands.HEAP_STATUS, null, HEAP_CHECK_TIMEOUT_MS);
+            heap = host.heapAfterCollection(HEAP_CHECK_TIMEOUT_MS);
         } catch (Exception e) {
             return replaceDeadRuntime("", null);
         }

@@ -2,14 +2,12 @@ package io.djinn.kernel.execution;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.djinn.kernel.output.CellOutput;
-import io.djinn.kernel.protocol.IopubChannel;
 import io.djinn.kernel.protocol.Message;
+import io.djinn.kernel.protocol.Responder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,28 +21,30 @@ public final class ExecutionQueue {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionQueue.class);
 
     private final BlockingQueue<Message> pending = new LinkedBlockingQueue<>();
-    private final CellRunner runner;
-    private final CellOutput output;
-    private final IopubChannel iopub;
+    private final CellExecutor runner;
+    private final ExecutionOutput output;
+    private final Responder shell;
     private final History history;
-    private final BiConsumer<Message, JsonObject> reply;
     private final Thread thread;
     private int executionCount;
 
-    /** @param reply sends an execute_reply with the given content to the request's sender */
-    public ExecutionQueue(CellRunner runner, CellOutput output, IopubChannel iopub, History history,
-            BiConsumer<Message, JsonObject> reply) {
+    /** @param shell where execute replies go (and status and execute_input, on iopub) */
+    public ExecutionQueue(CellExecutor runner, ExecutionOutput output, Responder shell, History history) {
         this.runner = runner;
         this.output = output;
-        this.iopub = iopub;
+        this.shell = shell;
         this.history = history;
-        this.reply = reply;
         this.thread = new Thread(this::loop, "djinn-execution");
         thread.setDaemon(true);
     }
 
     public void start() {
         thread.start();
+    }
+
+    /** Stops taking requests (the cell running now, if any, finishes). */
+    public void stop() {
+        thread.interrupt();
     }
 
     public void submit(Message request) {
@@ -68,7 +68,7 @@ public final class ExecutionQueue {
     }
 
     private void execute(Message request) {
-        iopub.status(request, "busy");
+        shell.status(request, "busy");
         String code = request.string("code", "");
         LOG.debug("execute_request (silent={}, store_history={}): {}", request.bool("silent", false),
                 request.bool("store_history", true), code.length() > 200 ? code.substring(0, 200) + "..." : code);
@@ -82,7 +82,7 @@ public final class ExecutionQueue {
             JsonObject input = new JsonObject();
             input.addProperty("code", code);
             input.addProperty("execution_count", count);
-            iopub.publish(request, "execute_input", input);
+            shell.publish(request, "execute_input", input);
         }
         output.begin(request, request.bool("allow_stdin", true));
         long started = System.nanoTime();
@@ -93,14 +93,14 @@ public final class ExecutionQueue {
         }
         if (!result.succeeded()) {
             CellFailure failure = result.failure();
-            output.error(failure.name(), failure.value(), failure.traceback());
+            output.error(failure);
         }
         output.end();
         if (storeHistory) {
             history.add(count, code, result.succeeded() ? resultText(result.value()) : null);
         }
         JsonObject content = result.succeeded() ? new JsonObject()
-                : CellOutput.errorContent(result.failure().name(), result.failure().value(), result.failure().traceback());
+                : result.failure().content();
         content.addProperty("status", result.succeeded() ? "ok" : "error");
         content.addProperty("execution_count", count);
         content.add("user_expressions", new JsonObject());
@@ -110,8 +110,8 @@ public final class ExecutionQueue {
             // not have it taken for one that was queued behind the failure.
             abortQueued();
         }
-        reply.accept(request, content);
-        iopub.status(request, "idle");
+        shell.reply(request, "execute_reply", content);
+        shell.status(request, "idle");
     }
 
     /** The text/plain of a cell's value, as history's output; null without one. */
@@ -127,12 +127,12 @@ public final class ExecutionQueue {
         List<Message> queued = new ArrayList<>();
         pending.drainTo(queued);
         for (Message request : queued) {
-            iopub.status(request, "busy");
+            shell.status(request, "busy");
             JsonObject content = new JsonObject();
             content.addProperty("status", "aborted");
             content.addProperty("execution_count", executionCount);
-            reply.accept(request, content);
-            iopub.status(request, "idle");
+            shell.reply(request, "execute_reply", content);
+            shell.status(request, "idle");
         }
     }
 }

@@ -19,20 +19,8 @@ import jdk.jshell.VarSnippet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Evaluates Java source snippet by snippet in the runtime and tells how it ended. */
-final class JavaEvaluator {
-
-    /** How the evaluation of some source ended. */
-    sealed interface Result {
-        /** Ran; the value of the last snippet when it was an expression, as a mime bundle, else null. */
-        record Done(JsonObject value) implements Result {}
-
-        record Failed(CellFailure failure) implements Result {}
-
-        record Interrupted() implements Result {}
-
-        record RuntimeDied() implements Result {}
-    }
+/** Evaluates Java source snippet by snippet in the runtime, through JShell, and tells how it ended. */
+public final class JavaEvaluator implements JavaCode {
 
     private static final Logger LOG = LoggerFactory.getLogger(JavaEvaluator.class);
     private static final long RENDER_TIMEOUT_MS = 30_000;
@@ -42,7 +30,6 @@ final class JavaEvaluator {
     private final CellOutput output;
     private final SnippetLocations locations;
     private final ErrorFormatter errors;
-    private final BooleanSupplier interruptRequested;
     private final TemporaryResults temporaryResults = new TemporaryResults();
     private JShellCompactor compactor;
     private JShell compactedShell;
@@ -50,23 +37,22 @@ final class JavaEvaluator {
     private JShell definedShell;
     private final List<String> droppedResults = new ArrayList<>();
 
-    JavaEvaluator(RuntimeHost host, CellOutput output, SnippetLocations locations, BooleanSupplier interruptRequested) {
+    public JavaEvaluator(RuntimeHost host, CellOutput output) {
         this.host = host;
         this.output = output;
-        this.locations = locations;
+        this.locations = new SnippetLocations();
         this.errors = new ErrorFormatter(locations);
-        this.interruptRequested = interruptRequested;
     }
 
     /**
      * Holds the analysis gate throughout: JShell is compiled on this thread and analysed on the shell
      * thread, and the gate opens only while user code runs ({@code HostExecutionControl#invoke}).
      */
-    /** @param origin where the source comes from, for errors: "cell [3]", or a file %load runs */
-    Result evaluate(String source, int firstLineInCell, String origin) {
+    @Override
+    public Result evaluate(String source, int firstLineInCell, String origin, BooleanSupplier interruptRequested) {
         host.analysisGate().acquireUninterruptibly();
         try {
-            Result result = evaluateHoldingGate(source, firstLineInCell, origin);
+            Result result = evaluateHoldingGate(source, firstLineInCell, origin, interruptRequested);
             JShell shell = host.shell();
             if (!(result instanceof Result.RuntimeDied) && shell != null) {
                 compactor(shell).afterCell();
@@ -78,7 +64,8 @@ final class JavaEvaluator {
         }
     }
 
-    private Result evaluateHoldingGate(String source, int firstLineInCell, String origin) {
+    private Result evaluateHoldingGate(String source, int firstLineInCell, String origin,
+            BooleanSupplier interruptRequested) {
         JShell shell = host.shell();
         if (shell == null) {
             return new Result.RuntimeDied();

@@ -1,15 +1,16 @@
 package io.djinn.kernel.output;
 
 import io.djinn.wire.DisplayMessages;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.djinn.kernel.DaemonThreads;
-import io.djinn.kernel.protocol.IopubChannel;
+import io.djinn.kernel.execution.CellFailure;
+import io.djinn.kernel.execution.CellStreams;
+import io.djinn.kernel.execution.ExecutionOutput;
 import io.djinn.kernel.protocol.Message;
+import io.djinn.kernel.protocol.Publisher;
 import io.djinn.kernel.protocol.StdinChannel;
 import io.djinn.kernel.runtime.RuntimeIo;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Everything a running cell shows, published on iopub with that cell's request as parent: stdout and
  * stderr in batches, display bundles after the text printed before them, results and errors.
  */
-public final class CellOutput implements AutoCloseable {
+public final class CellOutput implements ExecutionOutput, CellStreams, AutoCloseable {
 
     private static final long FLUSH_EVERY_MS = 50;
 
-    private final IopubChannel iopub;
+    private final Publisher iopub;
     private final StdinChannel stdinChannel;
     private final StreamBuffer stdout = new StreamBuffer(text -> stream("stdout", text));
     private final StreamBuffer stderr = new StreamBuffer(text -> stream("stderr", text));
@@ -35,7 +36,7 @@ public final class CellOutput implements AutoCloseable {
     private final OutputLimit limit;
 
     /** @param outputLimitBytes stdout and stderr shown per cell; 0 or less for no limit */
-    public CellOutput(IopubChannel iopub, StdinChannel stdinChannel, long outputLimitBytes) {
+    public CellOutput(Publisher iopub, StdinChannel stdinChannel, long outputLimitBytes) {
         this.iopub = iopub;
         this.stdinChannel = stdinChannel;
         this.limit = new OutputLimit(outputLimitBytes);
@@ -47,7 +48,7 @@ public final class CellOutput implements AutoCloseable {
         return new RuntimeIo(stdout, stderr, this::onDisplay, this::requestLine);
     }
 
-    /** From now on, output belongs to this request. */
+    @Override
     public void begin(Message request, boolean stdinAllowed) {
         flushStreams();
         parent = request;
@@ -55,7 +56,7 @@ public final class CellOutput implements AutoCloseable {
         limit.reset();
     }
 
-    /** Sends what is still buffered; called before the reply so no output trails into the next cell. */
+    @Override
     public void end() {
         flushStreams();
         allowStdin = false; // a late request for input belongs to no cell: refuse it
@@ -70,11 +71,13 @@ public final class CellOutput implements AutoCloseable {
         stderr.flush();
     }
 
+    @Override
     public void print(String text) {
         flushStreams();
         stream("stdout", text);
     }
 
+    @Override
     public void printError(String text) {
         flushStreams();
         stream("stderr", text);
@@ -98,6 +101,7 @@ public final class CellOutput implements AutoCloseable {
         iopub.publish(parent, "stream", content);
     }
 
+    @Override
     public void displayData(Map<String, String> bundle) {
         JsonObject data = new JsonObject();
         bundle.forEach(data::addProperty);
@@ -109,6 +113,7 @@ public final class CellOutput implements AutoCloseable {
         iopub.publish(parent, "display_data", content);
     }
 
+    @Override
     public void executeResult(int executionCount, JsonObject bundle) {
         JsonObject content = new JsonObject();
         content.addProperty("execution_count", executionCount);
@@ -118,20 +123,10 @@ public final class CellOutput implements AutoCloseable {
         iopub.publish(parent, "execute_result", content);
     }
 
-    public void error(String name, String value, List<String> traceback) {
-        JsonObject content = errorContent(name, value, traceback);
+    @Override
+    public void error(CellFailure failure) {
         flushStreams();
-        iopub.publish(parent, "error", content);
-    }
-
-    public static JsonObject errorContent(String name, String value, List<String> traceback) {
-        JsonObject content = new JsonObject();
-        content.addProperty("ename", name);
-        content.addProperty("evalue", value);
-        JsonArray lines = new JsonArray();
-        traceback.forEach(lines::add);
-        content.add("traceback", lines);
-        return content;
+        iopub.publish(parent, "error", failure.content());
     }
 
     private void onDisplay(JsonObject message) {
@@ -171,7 +166,7 @@ public final class CellOutput implements AutoCloseable {
         return stdinChannel.requestInput(request, prompt, password);
     }
 
-    /** Ends a pending input request, as an interrupt must. */
+    @Override
     public void cancelInput() {
         stdinChannel.cancel();
     }

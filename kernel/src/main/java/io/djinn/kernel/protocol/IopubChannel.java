@@ -7,7 +7,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /** The PUB channel for outputs and status; any thread may publish. */
-public final class IopubChannel {
+public final class IopubChannel implements Publisher {
 
     private final ZMQ.Socket socket;
     private final MessageCodec codec;
@@ -19,6 +19,7 @@ public final class IopubChannel {
         socket.bind(address);
     }
 
+    @Override
     public void publish(Message parent, String type, JsonObject content) {
         // The topic frame lets clients subscribe by message type, as ipykernel's "kernel.<id>.<type>" does.
         Message message = codec.create(parent, type, content, List.of(("kernel." + type).getBytes()));
@@ -26,11 +27,5 @@ public final class IopubChannel {
         synchronized (socket) {
             Frames.send(socket, frames);
         }
-    }
-
-    public void status(Message parent, String state) {
-        JsonObject content = new JsonObject();
-        content.addProperty("execution_state", state);
-        publish(parent, "status", content);
     }
 }

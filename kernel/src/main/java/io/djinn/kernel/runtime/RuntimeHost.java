@@ -1,6 +1,7 @@
 package io.djinn.kernel.runtime;
 
 import io.djinn.kernel.DaemonThreads;
+import io.djinn.wire.ExtensionCommands;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * user code runs in the runtime ({@link HostExecutionControl#invoke}); completion and inspection take the
  * gate too, so they are answered during long cells without racing the compiler.
  */
-public final class RuntimeHost implements AutoCloseable {
+public final class RuntimeHost implements RuntimeControl, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeHost.class);
 
@@ -68,6 +69,7 @@ public final class RuntimeHost implements AutoCloseable {
     }
 
     /** Waits for the runtime; throws with the reason when it could not start. */
+    @Override
     public void awaitReady() throws Exception {
         try {
             ready.get();
@@ -157,6 +159,7 @@ public final class RuntimeHost implements AutoCloseable {
     }
 
     /** Stops the cell running now, if any; the runtime and its variables stay. */
+    @Override
     public void interrupt() {
         RuntimeProcess current = process;
         if (current != null) {
@@ -165,17 +168,20 @@ public final class RuntimeHost implements AutoCloseable {
     }
 
     /** Runs the action after the delay unless cancelled first (cell time-outs). */
+    @Override
     public ScheduledFuture<?> schedule(Runnable action, long millis) {
         return watchdog.schedule(action, millis, TimeUnit.MILLISECONDS);
     }
 
     /** False once the runtime process has ended, whatever the reason. */
+    @Override
     public boolean isAlive() {
         RuntimeProcess current = process;
         return current != null && current.isAlive() && shell != null;
     }
 
     /** The reason the current runtime ended (waits briefly for its exit status). */
+    @Override
     public RuntimeDeath death() {
         RuntimeProcess current = process;
         Integer status = current == null ? null : current.exitStatus(2000);
@@ -183,6 +189,7 @@ public final class RuntimeHost implements AutoCloseable {
     }
 
     /** Replaces the runtime with a fresh one; the classpath added so far comes along, variables do not. */
+    @Override
     public synchronized void restart() throws Exception {
         closeRuntime();
         start();
@@ -190,6 +197,7 @@ public final class RuntimeHost implements AutoCloseable {
     }
 
     /** Kills the runtime now (a wedged one); the next cell sees it dead and restarts it. */
+    @Override
     public void kill() {
         RuntimeProcess current = process;
         if (current != null) {
@@ -197,6 +205,7 @@ public final class RuntimeHost implements AutoCloseable {
         }
     }
 
+    @Override
     public void addToClasspath(String entry) {
         analysisGate.acquireUninterruptibly();
         try {
@@ -205,6 +214,11 @@ public final class RuntimeHost implements AutoCloseable {
         } finally {
             analysisGate.release();
         }
+    }
+
+    @Override
+    public long[] heapAfterCollection(long timeoutMillis) throws Exception {
+        return (long[]) extension(ExtensionCommands.HEAP_STATUS, null, timeoutMillis);
     }
 
     /**
