@@ -34,6 +34,19 @@ REQUIRED_CONTENT = {
 
 KERNELS = os.environ.get("DJINN_TEST_KERNELS", "djinn-test").split(",")
 
+# Wall-clock limits are set for a 2-core CI runner with room to spare; a slower machine scales them.
+TIMING_SLACK = float(os.environ.get("DJINN_TIMING_SLACK", "1"))
+
+
+def assert_within(seconds, limit, what, why):
+    """A timing assertion (mark its test @pytest.mark.timing): `what` took `seconds`, which must stay under
+    `limit` seconds times DJINN_TIMING_SLACK; `why` says what the limit guards, for the failure message."""
+    allowed = limit * TIMING_SLACK
+    assert seconds < allowed, (
+        f"{what} took {seconds:.2f} s, over its {allowed:g} s limit ({why}). This is a wall-clock limit set for a "
+        f"2-core CI runner: on a much slower or busier machine, run with DJINN_TIMING_SLACK=2 (or more) to "
+        f"tell slowness from a hang")
+
 
 def check_message(msg):
     missing = HEADER_FIELDS - set(msg["header"])

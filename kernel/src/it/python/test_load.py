@@ -28,6 +28,7 @@ def test_five_hundred_queued_executes_are_answered_in_order(kernel):
 
 
 def test_a_client_that_reconnects_mid_cell_gets_the_remaining_output(kernel):
+    kernel.ok("1 + 1")  # the runtime is up, so the cell below starts printing at once
     first = kernel.client
     msg_id = first.execute('for (int i = 0; i < 30; i++) { System.out.println("line " + i); Thread.sleep(100); }')
     time.sleep(1.0)

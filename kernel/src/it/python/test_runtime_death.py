@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from djinn_client import Kernel, KERNELS
+from djinn_client import KERNELS, Kernel, assert_within
 
 
 @pytest.fixture(scope="module", params=KERNELS)
@@ -43,11 +43,12 @@ def assert_replaced(kernel, result, *words, since):
     seconds = time.monotonic() - since
     REPLACEMENTS.append({"kernel": kernel.name, "cause": " ".join(words),
                          "seconds_from_death_to_next_result": round(seconds, 3)})
-    assert seconds < 5, f"the fresh runtime took {seconds:.1f} s"
+    assert_within(seconds, 5, "from the death to the next result", "a fresh runtime starts with its preloads")
     # the preloads are back too
     assert "(1)" in kernel.ok("NDManager.newBaseManager().ones(new Shape(1))").result_text()
 
 
+@pytest.mark.timing
 def test_system_exit(each_jdk_kernel):
     kernel = each_jdk_kernel
     kernel.ok("int lost = 1;")
@@ -57,6 +58,7 @@ def test_system_exit(each_jdk_kernel):
     assert kernel.execute("lost").status == "error"  # the variables went with the old runtime
 
 
+@pytest.mark.timing
 def test_native_abort_in_libtorch(each_jdk_kernel):
     kernel = each_jdk_kernel
     # DJL 0.35's PyTorch JNI aborts the JVM on BFLOAT16. Djinn's dtype guard stops NDArray.toType before
@@ -73,6 +75,7 @@ def test_native_abort_in_libtorch(each_jdk_kernel):
     assert_replaced(kernel, result, "signal 6", "SIGABRT", since=since)
 
 
+@pytest.mark.timing
 def test_runtime_killed_from_outside(each_jdk_kernel):
     kernel = each_jdk_kernel
     pid = int(kernel.ok("ProcessHandle.current().pid()").result_text())
@@ -84,6 +87,7 @@ def test_runtime_killed_from_outside(each_jdk_kernel):
     assert_replaced(kernel, result, "signal 9", since=since)
 
 
+@pytest.mark.timing
 def test_out_of_memory_that_leaves_the_runtime_unusable(small_heap_kernel):
     kernel = small_heap_kernel
     result = kernel.execute("var hog = new ArrayList<long[]>();\nwhile (true) hog.add(new long[1 << 20]);", timeout=120)

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from djinn_client import KERNELS
+from djinn_client import KERNELS, assert_within
 
 ROOT = pathlib.Path(__file__).resolve().parents[4]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -109,6 +109,7 @@ def test_tutorial_runs_top_to_bottom_and_again_in_the_same_kernel(path, monkeypa
         assert open_arrays(client, notebook) <= first_arrays + kept_results
 
 
+@pytest.mark.timing
 def test_the_set_stays_within_its_ci_budget():
     if len(timings) < len(NOTEBOOKS):
         pytest.skip("the tutorials did not all run in this session")
@@ -116,4 +117,4 @@ def test_the_set_stays_within_its_ci_budget():
     total = round(sum(timings.values()), 1)
     (RESULTS / "timings.json").write_text(json.dumps({"seconds": timings, "total": total,
                                                       "budget": BUDGET_SECONDS}, indent=2) + "\n")
-    assert total < BUDGET_SECONDS, timings
+    assert_within(total, BUDGET_SECONDS, f"the tutorials ({timings})", "the whole set fits its share of the CI time")

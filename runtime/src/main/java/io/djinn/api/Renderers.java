@@ -73,7 +73,9 @@ public final class Renderers {
         try {
             return renderer.canRender(value) ? renderer.render(value) : null;
         } catch (RuntimeException | LinkageError e) {
-            // A broken renderer must not hide the value: fall through to the next one.
+            // A broken renderer must not hide the value: say so in the cell, and fall through to the next one.
+            System.err.println("djinn: renderer " + renderer.getClass().getName() + " failed on a "
+                    + value.getClass().getName() + " (" + e + "); showing it another way");
             return null;
         }
     }

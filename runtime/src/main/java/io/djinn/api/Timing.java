@@ -93,7 +93,7 @@ public final class Timing {
         double gpuWait = GpuSync.synchronizeAll();
         double inUserCode = ExecutionMeter.userCodeNanos() / 1e9;
         double elapsed = (System.nanoTime() - clockStartedAt) / 1e9;
-        ProcessCpu cpu = ProcessCpu.now().minus(clockCpu);
+        ProcessCpu.Used cpu = ProcessCpu.now().minus(clockCpu);
         clockCpu = null;
         System.out.println("CPU times: user " + TimeFormat.seconds(cpu.userNanos() / 1e9) + ", sys: "
                 + TimeFormat.seconds(cpu.systemNanos() / 1e9) + ", total: " + TimeFormat.seconds(cpu.totalNanos() / 1e9));

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Completion, inspection and completeness through JShell's source analysis, answered while a cell
@@ -23,6 +25,8 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  */
 public final class CodeAnalysis implements EditorSupport, SnippetAnalysis {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CodeAnalysis.class);
+
     /** Completion matches replacing code[start, end). */
     public record Completion(List<String> matches, int start, int end) {}
 
@@ -30,6 +34,7 @@ public final class CodeAnalysis implements EditorSupport, SnippetAnalysis {
     public record Completeness(String status, String indent) {}
 
     private static final long GATE_WAIT_MS = 2000;
+    private static final long STARTUP_WAIT_MS = 15_000;
     // A magic's name being typed at the cursor: % or %% and the start of a name.
     private static final Pattern MAGIC_PREFIX = Pattern.compile("^(\\s*)(%{1,2})((?:" + CellSplitter.NAME + ")?)$");
 
@@ -209,7 +214,9 @@ public final class CodeAnalysis implements EditorSupport, SnippetAnalysis {
     }
 
     private <T> T withAnalysis(T fallback, AnalysisTask<T> task) {
-        JShell shell = host.shell();
+        // Right after the kernel starts, the runtime is still starting: wait for it rather than answer
+        // "no matches" to the first Tab of a session.
+        JShell shell = host.shell() != null || host.readyWithin(STARTUP_WAIT_MS) ? host.shell() : null;
         if (shell == null) {
             return fallback;
         }
@@ -224,7 +231,9 @@ public final class CodeAnalysis implements EditorSupport, SnippetAnalysis {
         try {
             return task.run(shell, shell.sourceCodeAnalysis());
         } catch (RuntimeException e) {
-            return fallback; // a closed or restarting JShell: nothing to offer now
+            // A closed or restarting JShell, or an analysis bug: the editor gets nothing this time, the log says why.
+            LOG.warn("code analysis failed; answering without it", e);
+            return fallback;
         } finally {
             host.analysisGate().release();
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
@@ -16,6 +17,10 @@ import jdk.jshell.UnresolvedReferenceException;
  * cell lines and leave out the frames of JShell, reflection and the runtime agent.
  */
 final class ErrorFormatter {
+
+    // javac names the class around a missing symbol; in a snippet that is JShell's wrapper, which JShell
+    // leaves unnamed ("location: class "), a line that says nothing.
+    private static final Pattern WRAPPER_LOCATION = Pattern.compile("\\s*location: class\\s*");
 
     private static final List<String> HIDDEN_PREFIXES = List.of(
             "jdk.internal.", "java.lang.reflect.", "jdk.jshell.", "io.djinn.runtime.", "java.lang.Thread");
@@ -113,8 +118,11 @@ final class ErrorFormatter {
         return enclosing.isEmpty() || enclosing.equals("do_it") ? "<lambda>" : "<lambda in " + enclosing + ">";
     }
 
-    /** Compile errors of one snippet, each with its cell line and a caret under the problem. */
-    /** @param origin where the source came from: "cell [3]", or a file %load ran */
+    /**
+     * Compile errors of one snippet, each with its cell line and a caret under the problem.
+     *
+     * @param origin where the source came from: "cell [3]", or a file %load ran
+     */
     CellFailure compileErrors(List<Diag> diagnostics, String source, int firstLineInCell, String origin) {
         List<String> traceback = new ArrayList<>();
         List<String> messages = new ArrayList<>();
@@ -134,7 +142,8 @@ final class ErrorFormatter {
                 traceback.add("    " + lines[line]);
                 traceback.add("    " + " ".repeat(Math.max(0, column)) + "^");
             }
-            message.lines().forEach(text -> traceback.add("  " + text));
+            message.lines().filter(text -> !WRAPPER_LOCATION.matcher(text).matches())
+                    .forEach(text -> traceback.add("  " + text));
         }
         if (messages.isEmpty()) {
             messages.add("the snippet was rejected");

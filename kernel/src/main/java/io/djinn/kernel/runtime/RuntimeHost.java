@@ -78,6 +78,19 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
         }
     }
 
+    /** Whether the runtime is ready within the wait; false while it still starts, or when it could not start. */
+    public boolean readyWithin(long millis) {
+        try {
+            ready.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Starts a runtime and runs the startup sources; blocking. */
     public synchronized void start() throws Exception {
         analysisGate.acquireUninterruptibly();

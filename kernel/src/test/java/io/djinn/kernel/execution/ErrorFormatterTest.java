@@ -1,7 +1,12 @@
 package io.djinn.kernel.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import jdk.jshell.Diag;
+import jdk.jshell.JShell;
+import jdk.jshell.SnippetEvent;
 import org.junit.jupiter.api.Test;
 
 class ErrorFormatterTest {
@@ -43,5 +48,22 @@ class ErrorFormatterTest {
     @Test
     void unknownSnippetsSayWhichSnippet() {
         assertEquals("<cell> (snippet #99)", formatter.describe(new StackTraceElement("", "do_it$", "#99", 1)));
+    }
+
+    @Test
+    void compileErrorsPointAtTheCellLineAndLeaveOutTheUnnamedWrapper() {
+        try (JShell shell = JShell.builder().executionEngine("local").build()) {
+            // A cell "int x = 1;\nmissing.add(x)": its second snippet starts on the cell's second line.
+            shell.eval("int x = 1;");
+            SnippetEvent event = shell.eval("missing.add(x)").get(0);
+            List<Diag> diagnostics = shell.diagnostics(event.snippet()).toList();
+            CellFailure failure = formatter.compileErrors(diagnostics, "missing.add(x)", 1, "cell [2]");
+            assertEquals("CompilationError", failure.name());
+            assertEquals("cannot find symbol", failure.value());
+            List<String> traceback = failure.traceback();
+            assertTrue(traceback.get(0).endsWith("cell [2], line 2"), traceback.get(0));
+            assertEquals(List.of("    missing.add(x)", "    ^", "  cannot find symbol", "    symbol:   variable missing"),
+                    traceback.subList(1, traceback.size()));
+        }
     }
 }

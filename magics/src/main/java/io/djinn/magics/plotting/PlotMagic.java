@@ -19,8 +19,7 @@ import picocli.CommandLine.Option;
             "Example: %plot line history --x epoch --y loss,accuracy --title \"Training\""})
 public final class PlotMagic extends CodeMagic implements LineMagic {
 
-    // The kinds io.djinn.runtime.plot.Charts draws (the runtime's module is not visible from here).
-    static final List<String> KINDS = List.of("line", "scatter", "hist", "heatmap", "image");
+    private static final List<String> KINDS = NotebookApi.plotKinds();
 
     @Option(names = "--x", paramLabel = "COLUMN", description = "the Table column for x (hist: the column to count)")
     String x;
@@ -45,7 +44,6 @@ public final class PlotMagic extends CodeMagic implements LineMagic {
 
     @Option(names = "--bins", paramLabel = "N", description = "hist: the number of bins")
     Integer bins;
-
 
     @Override
     public void run(MagicContext context) throws Exception {

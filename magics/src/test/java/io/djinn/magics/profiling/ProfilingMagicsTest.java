@@ -4,64 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
 import io.djinn.magics.MagicRegistry;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import io.djinn.magics.RecordingMagicContext;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProfilingMagicsTest {
 
-    /** Records the code the magics run; says "NDArray" is the type of any expression containing "add(". */
-    static final class RecordingContext implements MagicContext {
-        final List<String> ran = new ArrayList<>();
-        final List<Boolean> shown = new ArrayList<>();
-        boolean failBody;
-
-        @Override
-        public boolean runCell(String source, boolean showValue) {
-            ran.add(source);
-            shown.add(showValue);
-            return !(failBody && !source.startsWith("io.djinn.api."));
-        }
-
-        @Override
-        public String expressionType(String code) {
-            return code.contains("add(") ? "NDArray" : code.endsWith(".close()") ? "void" : null;
-        }
-
-        /** One piece per line, told apart by how it starts and ends (JShell's analysis, in the kernel, does it properly). */
-        @Override
-        public List<CodePiece> pieces(String code) {
-            List<CodePiece> pieces = new ArrayList<>();
-            for (String line : code.split("\n")) {
-                String source = line.strip();
-                if (source.isEmpty() || source.startsWith("//")) {
-                    continue;
-                }
-                CodePiece.Kind kind = source.startsWith("import ") ? CodePiece.Kind.IMPORT
-                        : source.startsWith("record ") || source.startsWith("class ") ? CodePiece.Kind.TYPE
-                        : source.matches("\\w+ \\w+\\(.*\\) \\{.*}") && !source.startsWith("for ") ? CodePiece.Kind.METHOD
-                        : source.startsWith("var ") ? CodePiece.Kind.VARIABLE
-                        : source.endsWith(";") || source.endsWith("}") ? CodePiece.Kind.STATEMENT
-                        : CodePiece.Kind.EXPRESSION;
-                pieces.add(new CodePiece(source, kind));
-            }
-            return pieces;
-        }
-
-        @Override public boolean interrupted() { return false; }
-        @Override public void addToClasspath(List<Path> entries) {}
-        @Override public void print(String text) {}
-        @Override public void display(Map<String, String> bundle) {}
-        @Override public Path workingDirectory() { return Path.of("/work"); }
-    }
-
     private final MagicRegistry registry = new MagicRegistry();
-    private final RecordingContext context = new RecordingContext();
+    private final RecordingMagicContext context = new RecordingMagicContext();
 
     ProfilingMagicsTest() {
         ProfilingMagics.registerAll(registry);

@@ -1,5 +1,6 @@
 package io.djinn.runtime.device;
 
+import io.djinn.runtime.RuntimeMain;
 import ai.djl.util.cuda.CudaUtils;
 import com.sun.jna.NativeLibrary;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ final class CudaProbe {
         try {
             return CudaUtils.getGpuCount();
         } catch (RuntimeException | LinkageError e) {
+            RuntimeMain.log().println("djinn: counting GPUs through CUDA failed, so none are used: " + e);
             return 0;
         }
     }

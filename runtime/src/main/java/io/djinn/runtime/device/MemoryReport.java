@@ -1,5 +1,6 @@
 package io.djinn.runtime.device;
 
+import io.djinn.runtime.RuntimeMain;
 import ai.djl.Device;
 import ai.djl.util.cuda.CudaUtils;
 import io.djinn.api.LiveArrays;
@@ -60,6 +61,7 @@ public record MemoryReport(long heapUsedBytes, long heapMaxBytes, long residentB
                 gpus.add(new Gpu("gpu:" + i, usage.getUsed(), usage.getMax()));
             } catch (RuntimeException e) {
                 // A GPU that will not answer is left out rather than failing the whole report.
+                RuntimeMain.log().println("djinn: gpu:" + i + " did not report its memory: " + e);
             }
         }
         return gpus;

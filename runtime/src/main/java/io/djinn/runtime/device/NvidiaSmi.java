@@ -1,8 +1,9 @@
 package io.djinn.runtime.device;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public final class NvidiaSmi {
             + "temperature.gpu,power.draw,power.limit,compute_cap";
 
     private static final Pattern CUDA_VERSION = Pattern.compile("CUDA Version:\\s*([0-9.]+)");
-    private static final long TIMEOUT_SECONDS = 10;
+    private static final long TIMEOUT_MILLIS = 10_000;
 
     private NvidiaSmi() {}
 
@@ -84,23 +85,35 @@ public final class NvidiaSmi {
         List<String> command = new ArrayList<>();
         command.add("nvidia-smi");
         command.addAll(List.of(arguments));
+        return run(command, TIMEOUT_MILLIS);
+    }
+
+    /**
+     * The command's output when it exits with status 0 within the time-out; empty otherwise (a hung driver
+     * makes nvidia-smi hang: it is killed). Output goes to a file, so waiting is not blocked on reading it.
+     */
+    static Optional<String> run(List<String> command, long timeoutMillis) {
+        Path output = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            output = Files.createTempFile("djinn-nvidia-smi", ".txt");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
             process.getOutputStream().close();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            return process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
+            return process.exitValue() == 0 ? Optional.of(Files.readString(output, StandardCharsets.UTF_8))
+                    : Optional.empty();
         } catch (IOException e) {
-            return Optional.empty();
+            return Optional.empty(); // not installed: no NVIDIA driver
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 }

@@ -43,7 +43,10 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
             try {
                 lost.addAll(variables.loaded(findClass(bytecodes.name()), bytecodes.bytecodes()));
             } catch (ClassNotFoundException | LinkageError e) {
-                // JShell reports a class that does not load itself; it holds no variable here.
+                // The class is defined but does not load (a missing dependency): it holds no variable that
+                // could be carried over, and the snippet that uses it fails with JShell's own message.
+                RuntimeMain.log().println("djinn: " + bytecodes.name() + " did not load, so its variables are not"
+                        + " tracked: " + e);
             }
         }
         if (!lost.isEmpty() && DisplayChannel.installed()) {

@@ -1,5 +1,6 @@
 package io.djinn.runtime.profiling;
 
+import io.djinn.runtime.RuntimeMain;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -33,6 +34,8 @@ public final class GpuSync {
         try {
             return Engine.getInstance().getGpuCount();
         } catch (RuntimeException | LinkageError noEngine) {
+            // Nothing to wait for without an engine; %device says why it did not load.
+            RuntimeMain.log().println("djinn: no GPU to synchronize, the engine did not load: " + noEngine);
             return 0;
         }
     }

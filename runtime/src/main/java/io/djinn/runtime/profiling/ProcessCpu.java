@@ -6,30 +6,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time of the whole runtime process (every thread, libtorch's native ones too): the total from
- * the JVM at nanosecond resolution, split into user and system by the kernel's tick counters where
- * Linux provides them.
+ * A sample of the whole runtime process's CPU time (every thread, libtorch's native ones too): the total from
+ * the JVM at nanosecond resolution, and Linux's user and system tick counters, which only say how to split it.
+ * Two samples give the CPU time spent between them ({@link #minus}).
  */
-public record ProcessCpu(long userNanos, long systemNanos) {
+public record ProcessCpu(long totalNanos, long userTicks, long systemTicks) {
 
     private static final Path STAT = Path.of("/proc/self/stat");
 
-    public static ProcessCpu now() {
-        long total = processCpuNanos();
-        long[] ticks = ticks();
-        if (ticks == null || ticks[0] + ticks[1] == 0) {
-            return new ProcessCpu(total, 0);
+    /** CPU time spent in an interval, split into user and system time; the two add up to the total. */
+    public record Used(long userNanos, long systemNanos) {
+        public long totalNanos() {
+            return userNanos + systemNanos;
         }
-        long user = Math.round(total * (double) ticks[0] / (ticks[0] + ticks[1]));
-        return new ProcessCpu(user, total - user);
     }
 
-    public ProcessCpu minus(ProcessCpu earlier) {
-        return new ProcessCpu(Math.max(0, userNanos - earlier.userNanos), Math.max(0, systemNanos - earlier.systemNanos));
+    public static ProcessCpu now() {
+        long[] ticks = ticks();
+        return new ProcessCpu(processCpuNanos(), ticks[0], ticks[1]);
     }
 
-    public long totalNanos() {
-        return userNanos + systemNanos;
+    /** The CPU time from earlier to this sample. */
+    public Used minus(ProcessCpu earlier) {
+        // The JVM's process CPU time never goes back; a negative interval means the samples were swapped.
+        long total = totalNanos - earlier.totalNanos;
+        if (total < 0) {
+            throw new IllegalArgumentException("the earlier sample is later: " + earlier + " after " + this);
+        }
+        return split(total, userTicks - earlier.userTicks, systemTicks - earlier.systemTicks);
+    }
+
+    /**
+     * Splits a total in the ratio of the tick counts. Ticks count at 100 Hz, so an interval under 10 ms may
+     * have none: its time is counted as user time, where a cell's own computing is.
+     */
+    static Used split(long totalNanos, long userTicks, long systemTicks) {
+        if (userTicks < 0 || systemTicks < 0 || userTicks + systemTicks == 0) {
+            return new Used(totalNanos, 0);
+        }
+        long user = Math.round(totalNanos * (double) userTicks / (userTicks + systemTicks));
+        return new Used(user, totalNanos - user);
     }
 
     private static long processCpuNanos() {
@@ -40,7 +56,7 @@ public record ProcessCpu(long userNanos, long systemNanos) {
         return 0;
     }
 
-    /** utime and stime from /proc/self/stat (fields 14 and 15), or null off Linux. */
+    /** utime and stime from /proc/self/stat (fields 14 and 15); zeros off Linux. */
     private static long[] ticks() {
         try {
             String stat = Files.readString(STAT);
@@ -48,7 +64,7 @@ public record ProcessCpu(long userNanos, long systemNanos) {
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
         } catch (IOException | RuntimeException e) {
-            return null;
+            return new long[] {0, 0};
         }
     }
 }

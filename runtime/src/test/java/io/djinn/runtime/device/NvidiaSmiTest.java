@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NvidiaSmiTest {
@@ -78,5 +79,21 @@ class NvidiaSmiTest {
         assertEquals(0, VisibleDevices.forCudaIndex(1, "2,0", gpus).orElseThrow().index());
         assertEquals(1, VisibleDevices.forCudaIndex(0, "GPU-9e8d7c6b", gpus).orElseThrow().index());
         assertTrue(VisibleDevices.forCudaIndex(2, "2,0", gpus).isEmpty());
+    }
+
+    @Test
+    void aHungCommandIsKilledAtItsTimeOut() {
+        long started = System.nanoTime();
+        assertEquals(Optional.empty(), NvidiaSmi.run(List.of("sleep", "30"), 300));
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        // 300 ms time-out; 10 s leaves room for a slow machine and still fails if the wait were unbounded.
+        assertTrue(seconds < 10, "returned after " + seconds + " s");
+    }
+
+    @Test
+    void outputIsReturnedOnlyWhenTheCommandSucceeds() {
+        assertEquals(Optional.of("0, GPU-1\n"), NvidiaSmi.run(List.of("printf", "0, GPU-1\\n"), 10_000));
+        assertEquals(Optional.empty(), NvidiaSmi.run(List.of("sh", "-c", "echo no driver; exit 9"), 10_000));
+        assertEquals(Optional.empty(), NvidiaSmi.run(List.of("djinn-no-such-command"), 10_000));
     }
 }
