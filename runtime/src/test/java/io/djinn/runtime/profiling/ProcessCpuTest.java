@@ -36,11 +36,16 @@ class ProcessCpuTest {
     void busyWorkShowsAsUserTimeOfTheProcess() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ProcessCpu before = ProcessCpu.now();
-        // Spin until this thread has used 50 ms of CPU (not 50 ms of wall time, which a busy machine may not give).
+        // Compute until this thread has used 50 ms of CPU (not 50 ms of wall time, which a busy machine may not
+        // give). Asking for the thread's CPU time is a system call: ask once per million steps of arithmetic.
         long end = threads.getCurrentThreadCpuTime() + 50_000_000;
+        long sink = 0;
         while (threads.getCurrentThreadCpuTime() < end) {
-            Thread.onSpinWait();
+            for (int i = 0; i < 1_000_000; i++) {
+                sink = sink * 31 + i;
+            }
         }
+        assertTrue(sink != 42, "keeps the loop from being optimised away");
         ProcessCpu.Used used = ProcessCpu.now().minus(before);
         // The process's CPU time includes this thread's; other threads only add to it.
         assertTrue(used.totalNanos() >= 50_000_000, "50 ms of spinning should show as CPU time: " + used);
