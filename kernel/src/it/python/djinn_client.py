@@ -60,6 +60,10 @@ def check_message(msg):
         assert "text/plain" in msg["content"]["data"], msg["content"]
 
 
+def is_plotly_library(msg):
+    return msg["msg_type"] == "display_data" and "djinn-plotly-library" in msg["content"]["data"].get("text/html", "")
+
+
 class Result:
     """The reply and the iopub messages (in order, status included) of one request."""
 
@@ -73,7 +77,12 @@ class Result:
         return self.reply["content"]["status"]
 
     def of_type(self, *types):
-        return [m for m in self.iopub + self.stdin if m["msg_type"] in types]
+        """The messages of these types, in order; the outputs carrying plotly.js (the kernel's, put in the
+        notebook for its charts, not the cell's own) are left out: plotly_library() has them."""
+        return [m for m in self.iopub + self.stdin if m["msg_type"] in types and not is_plotly_library(m)]
+
+    def plotly_library(self):
+        return [m for m in self.iopub if is_plotly_library(m)]
 
     def stdout(self):
         return "".join(m["content"]["text"] for m in self.of_type("stream") if m["content"]["name"] == "stdout")

@@ -3,6 +3,7 @@ by Playwright, every request that is not to the local Jupyter server aborted. Sc
 kernel/target/browser-artifacts."""
 import json
 import os
+import pathlib
 import shutil
 import socket
 import subprocess
@@ -12,6 +13,7 @@ import urllib.request
 
 import nbformat
 import pytest
+from nbclient import NotebookClient
 
 from djinn_client import KERNELS
 
@@ -92,10 +94,47 @@ def offline_page(browser, allowed_prefix):
     return context, context.new_page(), blocked
 
 
-def write_notebook(path):
+def write_notebook(path, cells=CHART_CELLS):
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": KERNELS[0], "display_name": "Djinn", "language": "java"}})
-    nb.cells = [nbformat.v4.new_code_cell(source) for source in CHART_CELLS]
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
     nbformat.write(nb, path)
+
+
+def library_outputs(notebook):
+    """The outputs carrying plotly.js, as (cell index, output index)."""
+    return [(i, j) for i, c in enumerate(notebook.cells) for j, o in enumerate(c.get("outputs", []))
+            if "djinn-plotly-library" in o.get("data", {}).get("text/html", "")]
+
+
+def chart_outputs(notebook):
+    return sum(1 for c in notebook.cells for o in c.get("outputs", [])
+               if 'class="djinn-plotly"' in o.get("data", {}).get("text/html", ""))
+
+
+def count_charts(page, expected, artifact, timeout=90):
+    """Charts that plotly.js drew from their HTML (a drawn chart's box has an SVG); a screenshot is kept."""
+    drawn = "document.querySelectorAll('.djinn-plotly.js-plotly-plot .main-svg').length"
+    path = os.path.join(ARTIFACTS, artifact + ".png")
+    deadline = time.monotonic() + timeout
+    while True:
+        page.screenshot(path=path, full_page=True)
+        count = page.evaluate(drawn)
+        if count >= expected or time.monotonic() > deadline:
+            # each chart has two or three main-svg layers: count the boxes that have any
+            return page.evaluate("Array.from(document.querySelectorAll('.djinn-plotly.js-plotly-plot'))"
+                                 ".filter(e => e.querySelector('.main-svg')).length")
+        time.sleep(1)
+
+
+def export_and_count(browser, notebook_path, artifact, expected):
+    subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", str(notebook_path)],
+                   check=True, capture_output=True)
+    context, page, blocked = offline_page(browser, "file://")
+    page.goto(f"file://{notebook_path.with_suffix('.html')}")
+    try:
+        return count_charts(page, expected, artifact, timeout=30)
+    finally:
+        context.close()
 
 
 def count_traces(page, artifact, timeout=90):
@@ -112,13 +151,17 @@ def count_traces(page, artifact, timeout=90):
         time.sleep(1)
 
 
-def run_all_cells(page):
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    # Lab ignores a run before its kernel is ready: wait for the status bar's "Idle" first.
+def wait_for_idle_kernel(page):
+    # Lab ignores a run before its kernel is ready: wait for the status bar's "Idle".
     page.wait_for_function("Array.from(document.querySelectorAll('.jp-StatusBar-TextItem'))"
                            ".some(e => e.textContent.includes('| Idle'))", timeout=120_000)
+
+
+def run_all_cells(page, cells=len(CHART_CELLS)):
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    wait_for_idle_kernel(page)
     page.locator(".jp-Cell").first.click()
-    for _ in CHART_CELLS:
+    for _ in range(cells):
         page.keyboard.press("Shift+Enter")
         time.sleep(0.3)
 
@@ -181,9 +224,8 @@ def test_charts_in_jupyterlab_notebook7_a_reload_and_nbconvert(browser, tmp_path
         assert not [u for u in blocked + blocked7 if "plot" in u.lower()], "plotly must never come from the network"
 
         saved = nbformat.read(root / "charts.ipynb", as_version=4)
-        html_outputs = [o for c in saved.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
-        carrying_library = [o for o in html_outputs if len(o["data"]["text/html"]) > 1_000_000]
-        assert len(carrying_library) == 1, "plotly.js travels with the first chart only"
+        assert len(library_outputs(saved)) == 1, "one copy of plotly.js"
+        assert (root / "charts.ipynb").stat().st_size < 4_000_000
         if not plotly_renderer:
             subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", str(root / "charts.ipynb")],
                            check=True, capture_output=True)
@@ -196,3 +238,89 @@ def test_charts_in_jupyterlab_notebook7_a_reload_and_nbconvert(browser, tmp_path
         process.wait(timeout=30)
         if os.path.exists(root / "server.log"):
             shutil.copy(root / "server.log", os.path.join(ARTIFACTS, f"server-{name}.log"))
+
+
+# The order of outputs that lost the library before: the first chart updated in place (updateDisplay, live
+# training), then its cell cleared and re-run without a chart.
+SURVIVAL_CELLS = [
+    "var wx = new double[] {1, 2, 3, 4};\nvar wy = new double[] {3, 1, 4, 1};",
+    'String id = display(new Figure(Layout.builder("one").build(), ScatterTrace.builder(wx, wy).build()));\n'
+    'updateDisplay(id, new Figure(Layout.builder("one, updated").build(), ScatterTrace.builder(wx, wy).build()));',
+    "%plot line wy --title two",
+    "Engine.getInstance().setRandomSeed(1);\n"
+    "var data = new ArrayDataset.Builder().setData(manager.randomNormal(new Shape(64, 4)))\n"
+    "    .optLabels(manager.randomNormal(new Shape(64, 1))).setSampling(16, false).build();\n"
+    'var tiny = Model.newInstance("tiny");\ntiny.setBlock(Linear.builder().setUnits(1).build());\n'
+    "var trainer = tiny.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).addTrainingListeners(LiveTraining.live()));\n"
+    "trainer.initialize(new Shape(1, 4));\nEasyTrain.fit(trainer, 2, data, null);",
+]
+# Cell 1 again: it shows a chart, clears its outputs, and ends with text.
+CLEARED_CELL = ('display(new Figure(Layout.builder("gone").build(), ScatterTrace.builder(wx, wy).build()));\n'
+                'clearOutput();\nSystem.out.println("cleared");')
+
+
+def replace_cell_and_run(page, index, code):
+    cell = page.locator(".jp-Notebook .jp-CodeCell").nth(index)
+    cell.locator(".cm-content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(code)
+    page.keyboard.press("Control+Enter")
+    cell.locator(".jp-OutputArea-output", has_text="cleared").wait_for(timeout=60_000)
+    wait_for_idle_kernel(page)
+
+
+def test_charts_survive_updates_clears_and_reruns_saving_and_export(browser, tmp_path):
+    """JupyterLab without plotly's extension (the HTML draws), then the saved notebook reopened, in Notebook 7,
+    and exported by nbconvert: every chart still showing draws, from one copy of plotly.js."""
+    root = tmp_path / "root"
+    root.mkdir()
+    write_notebook(root / "survival.ipynb", SURVIVAL_CELLS)
+    process, base = start_server(str(root), str(tmp_path / "config"), plotly_renderer=False)
+    try:
+        context, page, blocked = offline_page(browser, base)
+        page.goto(f"{base}/lab/tree/survival.ipynb?token={TOKEN}")
+        run_all_cells(page, len(SURVIVAL_CELLS))
+        page.locator(".jp-Notebook .jp-CodeCell").nth(3).locator(".js-plotly-plot").first.wait_for(timeout=120_000)
+        wait_for_idle_kernel(page)
+        assert count_charts(page, 3, "survival-lab") == 3, "updated chart, %plot, live training"
+        replace_cell_and_run(page, 1, CLEARED_CELL)
+        assert count_charts(page, 2, "survival-lab-rerun") == 2
+        save_notebook(page)
+
+        page.reload()
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        assert count_charts(page, 2, "survival-lab-reopened") == 2, "after reopening"
+        context.close()
+
+        context, page, blocked7 = offline_page(browser, base)
+        page.goto(f"{base}/notebooks/survival.ipynb?token={TOKEN}")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        assert count_charts(page, 2, "survival-notebook7") == 2, "in Notebook 7"
+        context.close()
+        assert not [u for u in blocked + blocked7 if "plot" in u.lower()], "plotly must never come from the network"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+    saved = nbformat.read(root / "survival.ipynb", as_version=4)
+    assert chart_outputs(saved) == 2
+    assert [cell for cell, _ in library_outputs(saved)] == [1], "one copy, in the re-run cell that removed the first"
+    assert (root / "survival.ipynb").stat().st_size < 4_000_000
+    assert export_and_count(browser, root / "survival.ipynb", "survival-nbconvert", 2) == 2, "nbconvert's HTML export"
+
+
+def test_a_tutorial_run_headless_draws_every_chart_in_its_html_export(browser, tmp_path, monkeypatch):
+    """Tutorial 4 executed as `./djinn.sh execute` does (default settings): its first chart is the live training
+    chart, updated in place; every chart of the saved notebook draws in nbconvert's HTML, offline."""
+    monkeypatch.setenv("DJINN_TUTORIAL_QUICK", "true")
+    tutorial = pathlib.Path(__file__).parents[4] / "notebooks" / "04-first-network-digits.ipynb"
+    notebook = nbformat.read(tutorial, as_version=4)
+    NotebookClient(notebook, kernel_name=KERNELS[0], timeout=600,
+                   resources={"metadata": {"path": str(tutorial.parent)}}).execute()
+    saved = tmp_path / "04.ipynb"
+    nbformat.write(notebook, saved)
+    charts = chart_outputs(notebook)
+    assert charts >= 2, "the live training chart and the confusion matrix"
+    assert len(library_outputs(notebook)) == 1
+    assert saved.stat().st_size < 4_000_000, saved.stat().st_size
+    assert export_and_count(browser, saved, "tutorial-04-nbconvert", charts) == charts

@@ -42,13 +42,21 @@ def test_a_tablesaw_figure_is_a_plotly_bundle(fresh_kernel):
     # plotly.js goes into the first chart of a session: this test needs a kernel that has shown none.
     kernel = fresh_kernel
     kernel.ok('var t = Table.create("t", IntColumn.create("epoch", 1, 2, 3), DoubleColumn.create("loss", 0.9, 0.5, 0.3));')
-    first = kernel.ok('LinePlot.create("Loss", t, "epoch", "loss")').of_type("execute_result")[0]["content"]["data"]
+    shown = kernel.ok('LinePlot.create("Loss", t, "epoch", "loss")')
+    first = shown.of_type("execute_result")[0]["content"]["data"]
     assert first[PLOTLY]["data"][0]["type"] == "scatter"
     assert first[PLOTLY]["layout"]["title"] == {"text": "Loss"}
     assert first["text/plain"] == 'Figure "Loss": 1 trace'
-    assert len(first["text/html"]) > 5_000_000  # plotly.js, once per session
-    second = kernel.ok('Plot.show(ScatterPlot.create("S", t, "epoch", "loss"));').of_type("display_data")[0]["content"]["data"]
+    assert len(first["text/html"]) < 5_000, "the chart alone"
+    # plotly.js comes once, before the session's first chart, in an output of its own: gzipped, base64.
+    assert [m["msg_type"] for m in shown.iopub if m["msg_type"] in ("display_data", "execute_result")] == \
+        ["display_data", "execute_result"]
+    (library,) = shown.plotly_library()
+    assert 2_000_000 < len(library["content"]["data"]["text/html"]) < 3_000_000
+    again = kernel.ok('Plot.show(ScatterPlot.create("S", t, "epoch", "loss"));')
+    second = again.of_type("display_data")[0]["content"]["data"]
     assert len(second["text/html"]) < 5_000 and PLOTLY in second
+    assert again.plotly_library() == []
 
 
 def test_plotly_js_can_be_left_out_of_the_notebook():
@@ -56,9 +64,11 @@ def test_plotly_js_can_be_left_out_of_the_notebook():
     k = Kernel(KERNELS[0], env={"DJINN_PLOTLY_JS": "none"})
     try:
         k.ok('var t = Table.create("t", IntColumn.create("epoch", 1, 2, 3), DoubleColumn.create("loss", 0.9, 0.5, 0.3));')
-        data = k.ok('LinePlot.create("Loss", t, "epoch", "loss")').of_type("execute_result")[0]["content"]["data"]
+        shown = k.ok('LinePlot.create("Loss", t, "epoch", "loss")')
+        data = shown.of_type("execute_result")[0]["content"]["data"]
         assert data[PLOTLY]["data"][0]["type"] == "scatter"
         assert len(data["text/html"]) < 5_000
+        assert shown.plotly_library() == []
     finally:
         k.shutdown()
 

@@ -110,10 +110,14 @@ public final class Env {
     }
 
     /**
-     * Whether a session's first chart carries plotly.js ({@code inline}, the default: the notebook's HTML
-     * draws anywhere, offline) or not ({@code none}: charts are drawn from their Plotly JSON by
-     * JupyterLab's or VS Code's Plotly renderer only, and a saved notebook is about 12 MB smaller).
+     * Whether the notebook carries plotly.js ({@code inline}, the default: one copy, 2.7 MB, in an output of its
+     * own, so that the notebook's HTML draws its charts anywhere, offline) or not ({@code none}: charts are
+     * drawn from their Plotly JSON by JupyterLab's or VS Code's Plotly renderer only).
      */
+    public boolean carryPlotlyJs() {
+        return plotlyJs().equals("inline");
+    }
+
     public String plotlyJs() {
         String value = first("DJINN_PLOTLY_JS").trim();
         if (value.isEmpty()) {

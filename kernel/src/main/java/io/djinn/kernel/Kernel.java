@@ -48,7 +48,7 @@ final class Kernel {
 
     Kernel(ConnectionInfo connection, Env env, KernelLayout layout) throws IOException {
         sockets = new KernelSockets(connection);
-        output = new CellOutput(sockets.iopub(), sockets.stdin(), env.outputLimitBytes());
+        output = new CellOutput(sockets.iopub(), sockets.stdin(), env.outputLimitBytes(), env.carryPlotlyJs());
         host = new RuntimeHost(runtimeSettings(env, layout), output.runtimeIo());
 
         ProvidedArtifacts provided = ProvidedArtifacts.read(layout.providedArtifacts());
@@ -105,7 +105,6 @@ final class Kernel {
         java.addAll(torch.jvmOptions(env.djlCacheDir(), env.offline()));
         java.add("-Ddjinn.torch.note=" + torch.note());
         java.add("-Ddjinn.warmup=" + env.engineWarmup());
-        java.add("-Ddjinn.plotly.js=" + env.plotlyJs());
         java.add("-Ddjinn.freeArrays=" + env.freeUnreachableArrays());
         // Quiet unless asked: DJL's info messages would otherwise fill the kernel log.
         java.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");

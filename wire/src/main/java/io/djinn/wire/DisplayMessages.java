@@ -26,5 +26,12 @@ public final class DisplayMessages {
      */
     public static final String VARIABLES_RESET = "variables_reset";
 
+    /**
+     * A key of a bundle's metadata: the bundle's HTML draws a chart with plotly.js, which it does not carry.
+     * The kernel removes the key and makes sure the notebook holds one copy of the library
+     * ({@code io.djinn.kernel.output.PlotlyCarrier}).
+     */
+    public static final String NEEDS_PLOTLY_JS = "djinn_needs_plotly_js";
+
     private DisplayMessages() {}
 }

@@ -34,12 +34,17 @@ public final class CellOutput implements ExecutionOutput, CellStreams, AutoClose
     private final AtomicReference<JsonObject> pendingResult = new AtomicReference<>();
 
     private final OutputLimit limit;
+    private final PlotlyCarrier plotly;
 
-    /** @param outputLimitBytes stdout and stderr shown per cell; 0 or less for no limit */
-    public CellOutput(Publisher iopub, StdinChannel stdinChannel, long outputLimitBytes) {
+    /**
+     * @param outputLimitBytes stdout and stderr shown per cell; 0 or less for no limit
+     * @param carryPlotlyJs whether the notebook gets plotly.js for its charts' HTML (DJINN_PLOTLY_JS)
+     */
+    public CellOutput(Publisher iopub, StdinChannel stdinChannel, long outputLimitBytes, boolean carryPlotlyJs) {
         this.iopub = iopub;
         this.stdinChannel = stdinChannel;
         this.limit = new OutputLimit(outputLimitBytes);
+        this.plotly = new PlotlyCarrier(carryPlotlyJs);
         flusher.scheduleWithFixedDelay(this::flushStreams, FLUSH_EVERY_MS, FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -54,6 +59,16 @@ public final class CellOutput implements ExecutionOutput, CellStreams, AutoClose
         parent = request;
         allowStdin = stdinAllowed;
         limit.reset();
+        plotly.cellStarted(cellOf(request));
+    }
+
+    /** The notebook cell a request runs: the cellId frontends send, else the request itself. */
+    private static String cellOf(Message request) {
+        JsonObject metadata = request.metadata();
+        if (metadata != null && metadata.has("cellId") && metadata.get("cellId").isJsonPrimitive()) {
+            return metadata.get("cellId").getAsString();
+        }
+        return request.id();
     }
 
     @Override
@@ -63,6 +78,9 @@ public final class CellOutput implements ExecutionOutput, CellStreams, AutoClose
         String summary = limit.summary();
         if (summary != null) {
             publishStream("stderr", summary);
+        }
+        if (plotly.cellEnded()) {
+            iopub.publish(parent, "display_data", PlotlyLibrary.displayContent());
         }
     }
 
@@ -115,11 +133,11 @@ public final class CellOutput implements ExecutionOutput, CellStreams, AutoClose
 
     @Override
     public void executeResult(int executionCount, JsonObject bundle) {
+        flushStreams();
         JsonObject content = new JsonObject();
         content.addProperty("execution_count", executionCount);
         content.add("data", bundle.getAsJsonObject("data"));
-        content.add("metadata", bundle.has("metadata") ? bundle.getAsJsonObject("metadata") : new JsonObject());
-        flushStreams();
+        content.add("metadata", chartMetadata(bundle, null, false));
         iopub.publish(parent, "execute_result", content);
     }
 
@@ -140,16 +158,30 @@ public final class CellOutput implements ExecutionOutput, CellStreams, AutoClose
         if (DisplayMessages.CLEAR.equals(type)) {
             content.addProperty("wait", message.has("wait") && message.get("wait").getAsBoolean());
             iopub.publish(parent, "clear_output", content);
+            plotly.cleared();
             return;
         }
+        String displayId = message.has("display_id") ? message.get("display_id").getAsString() : null;
         content.add("data", message.getAsJsonObject("data"));
-        content.add("metadata", message.has("metadata") ? message.getAsJsonObject("metadata") : new JsonObject());
+        content.add("metadata", chartMetadata(message, displayId, DisplayMessages.UPDATE.equals(type)));
         JsonObject transientPart = new JsonObject();
-        if (message.has("display_id")) {
-            transientPart.addProperty("display_id", message.get("display_id").getAsString());
+        if (displayId != null) {
+            transientPart.addProperty("display_id", displayId);
         }
         content.add("transient", transientPart);
         iopub.publish(parent, DisplayMessages.UPDATE.equals(type) ? "update_display_data" : "display_data", content);
+    }
+
+    /**
+     * A bundle's metadata as published. A chart drawn by plotly.js is marked by the runtime: the mark is taken
+     * off, and the notebook gets the library first if it needs it.
+     */
+    private JsonObject chartMetadata(JsonObject bundle, String displayId, boolean update) {
+        JsonObject metadata = bundle.has("metadata") ? bundle.getAsJsonObject("metadata").deepCopy() : new JsonObject();
+        if (metadata.remove(DisplayMessages.NEEDS_PLOTLY_JS) != null && plotly.chartShown(displayId, update)) {
+            iopub.publish(parent, "display_data", PlotlyLibrary.displayContent());
+        }
+        return metadata;
     }
 
     /** The rendered value the runtime sent for the cell's result, once; null if none came. */
