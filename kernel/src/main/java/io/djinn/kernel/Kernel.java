@@ -24,6 +24,8 @@ import io.djinn.magics.maven.MavenResolver;
 import io.djinn.magics.maven.ProvidedArtifacts;
 import io.djinn.magics.plotting.PlottingMagics;
 import io.djinn.magics.profiling.ProfilingMagics;
+import io.djinn.magics.shell.SessionEnvironment;
+import io.djinn.magics.shell.ShellMagics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +51,8 @@ final class Kernel {
     Kernel(ConnectionInfo connection, Env env, KernelLayout layout) throws IOException {
         sockets = new KernelSockets(connection);
         output = new CellOutput(sockets.iopub(), sockets.stdin(), env.outputLimitBytes(), env.carryPlotlyJs());
-        host = new RuntimeHost(runtimeSettings(env, layout), output.runtimeIo());
+        SessionEnvironment environment = new SessionEnvironment();
+        host = new RuntimeHost(runtimeSettings(env, layout, environment), output.runtimeIo());
 
         ProvidedArtifacts provided = ProvidedArtifacts.read(layout.providedArtifacts());
         ArtifactResolver maven = new LazyArtifactResolver(() -> new MavenResolver(env.mavenLocalRepository(),
@@ -59,6 +62,7 @@ final class Kernel {
         ProfilingMagics.registerAll(magics);
         PlottingMagics.registerAll(magics);
         DeviceMagics.registerAll(magics);
+        ShellMagics.registerAll(magics, environment);
 
         Path workingDirectory = Path.of("").toAbsolutePath();
         CodeAnalysis analysis = new CodeAnalysis(host, magics);
@@ -89,7 +93,9 @@ final class Kernel {
         sockets.close();
     }
 
-    static RuntimeSettings runtimeSettings(Env env, KernelLayout layout) throws IOException {
+    /** @param environment what %env sets, which each new runtime gets too */
+    static RuntimeSettings runtimeSettings(Env env, KernelLayout layout, SessionEnvironment environment)
+            throws IOException {
         RuntimeJars jars = new RuntimeJars(layout.runtimeClasspath());
         TorchFlavor.Choice torch = TorchFlavor.choose(env.torchFlavor(), env.torchLibraryPath(),
                 TorchFlavor.machine(env.offline(), env.djlCacheDir(), jars.libtorchVersion()));
@@ -128,7 +134,7 @@ final class Kernel {
         if (!env.startupScript().isBlank()) {
             startup.add(new RuntimeSettings.StartupSource("DJINN_STARTUP_SCRIPT", env.startupScript(), false));
         }
-        return new RuntimeSettings(java, compiler, entries, startup, RUNTIME_START_TIMEOUT_MS);
+        return new RuntimeSettings(java, compiler, entries, startup, RUNTIME_START_TIMEOUT_MS, environment::overrides);
     }
 
     private static List<String> words(String variable, String value) {

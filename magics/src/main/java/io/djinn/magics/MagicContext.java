@@ -59,6 +59,11 @@ public interface MagicContext {
     /** Text to the cell's stdout; any thread may call it. */
     void print(String text);
 
+    /** Text to the cell's stderr; any thread may call it. */
+    default void printError(String text) {
+        print(text);
+    }
+
     /** A mime bundle (mime type to content) as display_data in the cell's output. */
     void display(Map<String, String> bundle);
 

@@ -13,7 +13,11 @@ import java.util.Map;
 public final class RecordingMagicContext implements MagicContext {
     public final List<String> ran = new ArrayList<>();
     public final List<Boolean> shown = new ArrayList<>();
+    public final StringBuffer out = new StringBuffer();
+    public final StringBuffer err = new StringBuffer();
     public boolean failBody;
+    public volatile boolean interrupt;
+    public Path directory = Path.of("/work");
 
     @Override
     public boolean runCell(String source, boolean showValue) {
@@ -47,9 +51,10 @@ public final class RecordingMagicContext implements MagicContext {
         return pieces;
     }
 
-    @Override public boolean interrupted() { return false; }
+    @Override public boolean interrupted() { return interrupt; }
     @Override public void addToClasspath(List<Path> entries) {}
-    @Override public void print(String text) {}
+    @Override public void print(String text) { out.append(text); }
+    @Override public void printError(String text) { err.append(text); }
     @Override public void display(Map<String, String> bundle) {}
-    @Override public Path workingDirectory() { return Path.of("/work"); }
+    @Override public Path workingDirectory() { return directory; }
 }

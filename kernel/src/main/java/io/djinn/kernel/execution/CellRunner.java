@@ -128,7 +128,7 @@ public final class CellRunner implements CellExecutor {
                 output.printError(e.getMessage() + "\n");
                 return CellResult.failed(run.failure);
             }
-            return CellResult.failed(CellFailure.plain("UsageError", e.getMessage()));
+            return CellResult.failed(CellFailure.plain(e.errorName(), e.getMessage()));
         } catch (Exception e) {
             LOG.debug("magic failed", e);
             return CellResult.failed(CellFailure.plain(e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
@@ -272,6 +272,11 @@ public final class CellRunner implements CellExecutor {
         @Override
         public void print(String text) {
             output.print(text);
+        }
+
+        @Override
+        public void printError(String text) {
+            output.printError(text);
         }
 
         @Override

@@ -98,7 +98,7 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
         try {
             PrintStream out = new PrintStream(io.stdout(), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(io.stderr(), true, StandardCharsets.UTF_8);
-            RuntimeProvider provider = new RuntimeProvider(settings.javaCommand(), settings.startTimeoutMillis(), io,
+            RuntimeProvider provider = new RuntimeProvider(settings, io,
                     analysisGate, (startedProcess, startedControl) -> {
                         process = startedProcess;
                         control = startedControl;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +46,16 @@ public final class RuntimeProcess implements AutoCloseable {
         this.lastLines = lastLines;
     }
 
-    public static RuntimeProcess start(List<String> javaCommand, long timeoutMillis) throws IOException {
+    /** @param environment variables set on top of the kernel's own */
+    public static RuntimeProcess start(List<String> javaCommand, Map<String, String> environment, long timeoutMillis)
+            throws IOException {
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
             List<String> command = new ArrayList<>(javaCommand);
             command.add(Integer.toString(server.getLocalPort()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write((token + "\n").getBytes(StandardCharsets.UTF_8));
             }

@@ -25,17 +25,15 @@ import jdk.jshell.spi.ExecutionEnv;
 final class RuntimeProvider implements ExecutionControlProvider {
 
 
-    private final List<String> javaCommand;
-    private final long startTimeoutMillis;
+    private final RuntimeSettings settings;
     private final RuntimeIo io;
     private final Semaphore analysisGate;
     private final BiConsumer<RuntimeProcess, ExecutionControl> started;
     private final Consumer<List<String>> variablesReset;
 
-    RuntimeProvider(List<String> javaCommand, long startTimeoutMillis, RuntimeIo io, Semaphore analysisGate,
+    RuntimeProvider(RuntimeSettings settings, RuntimeIo io, Semaphore analysisGate,
             BiConsumer<RuntimeProcess, ExecutionControl> started, Consumer<List<String>> variablesReset) {
-        this.javaCommand = javaCommand;
-        this.startTimeoutMillis = startTimeoutMillis;
+        this.settings = settings;
         this.io = io;
         this.analysisGate = analysisGate;
         this.started = started;
@@ -49,7 +47,8 @@ final class RuntimeProvider implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
-        RuntimeProcess process = RuntimeProcess.start(javaCommand, startTimeoutMillis);
+        RuntimeProcess process = RuntimeProcess.start(settings.javaCommand(), settings.environment().get(),
+                settings.startTimeoutMillis());
         Socket socket = process.commandSocket();
         InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);

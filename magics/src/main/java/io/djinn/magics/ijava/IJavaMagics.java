@@ -4,7 +4,7 @@ import io.djinn.magics.MagicRegistry;
 import io.djinn.magics.maven.ArtifactResolver;
 import io.djinn.magics.maven.ProvidedArtifacts;
 
-/** Registers IJava's magics, so that notebooks written for IJava run unchanged. */
+/** Registers IJava's magics, so that notebooks written for IJava run unchanged (%system is in the shell family). */
 public final class IJavaMagics {
 
     private IJavaMagics() {}
@@ -17,7 +17,6 @@ public final class IJavaMagics {
                 .register(JarsMagic::new)
                 .register(ClasspathMagic::new)
                 .register(LoadMagic::new)
-                .register(SystemMagic::new)
                 .register(() -> new LsMagic(registry));
     }
 }
