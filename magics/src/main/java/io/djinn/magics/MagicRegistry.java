@@ -31,7 +31,9 @@ public final class MagicRegistry {
         if (command == null) {
             throw new IllegalArgumentException(sample.getClass() + " has no @Command annotation");
         }
-        String summary = command.description().length > 0 ? command.description()[0] : "";
+        // Descriptions are format strings for picocli ("%%" for a sigil), the summary is plain text.
+        String summary = command.description().length > 0
+                ? command.description()[0].replace("%n", " ").replace("%%", "%") : "";
         List<String> names = new ArrayList<>(List.of(command.name()));
         names.addAll(List.of(command.aliases()));
         for (String name : names) {

@@ -8,9 +8,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "device", mixinStandardHelpOptions = true,
         description = {"Shows or sets the default device.",
-            "%device: the default device, every device the engine sees (name, compute capability, memory), "
+            "%%device: the default device, every device the engine sees (name, compute capability, memory), "
                 + "the libtorch loaded (version, cpu or CUDA flavor, directory) and CUDA_VISIBLE_DEVICES.",
-            "%device cpu | gpu | gpu:N | auto: where `manager`, Devices.newManager() and Devices.newModel(name) "
+            "%%device cpu | gpu | gpu:N | auto: where `manager`, Devices.newManager() and Devices.newModel(name) "
                 + "put new arrays and models. Arrays already made stay where they are.",
             "The same from Java: Devices.report(), Devices.use(\"gpu\"), Devices.device()."})
 public final class DeviceMagic implements LineMagic {

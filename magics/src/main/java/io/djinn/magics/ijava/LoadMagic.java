@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Runs a .jsh, .jshell, .java or .ijava file, or the code cells of an .ipynb notebook, in this "
                 + "session. As in IJava, FILE may leave out its extension: FILE is tried as it is, then with each of "
-                + "those extensions in that order (%load ../utils/djl-imports runs djl-imports.ipynb).",
+                + "those extensions in that order (%%load ../utils/djl-imports runs djl-imports.ipynb).",
             "Stops at the first cell that fails; errors name the file, the notebook cell and the line."})
 public final class LoadMagic implements LineMagic {
 

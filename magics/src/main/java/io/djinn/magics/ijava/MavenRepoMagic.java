@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "mavenRepo", mixinStandardHelpOptions = true,
-        description = "Adds a Maven repository that %maven searches after Maven Central.")
+        description = "Adds a Maven repository that %%maven searches after Maven Central.")
 public final class MavenRepoMagic implements LineMagic {
 
     @Parameters(index = "0", paramLabel = "ID", description = "a name for the repository")

@@ -12,11 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"A quick chart: %plot KIND EXPR [options], KIND one of line, scatter, hist, heatmap, image.",
+        description = {"A quick chart: %%plot KIND EXPR [options], KIND one of line, scatter, hist, heatmap, image.",
             "EXPR is Java: an NDArray, a double[]/float[]/int[]/long[], a List of numbers, a numeric Tablesaw column, "
                 + "or a Table with --x/--y naming its columns (--y a,b for several lines). heatmap takes 2-D data "
                 + "(a confusion matrix), image an NDArray in HW, HWC or CHW layout.",
-            "Example: %plot line history --x epoch --y loss,accuracy --title \"Training\""})
+            "Example: %%plot line history --x epoch --y loss,accuracy --title \"Training\""})
 public final class PlotMagic extends CodeMagic implements LineMagic {
 
     private static final List<String> KINDS = NotebookApi.plotKinds();

@@ -9,7 +9,7 @@ import io.djinn.magics.NotebookApi;
 import picocli.CommandLine.Command;
 
 @Command(name = "time", mixinStandardHelpOptions = true,
-        description = {"Times a statement (%time STMT) or a cell (%%time) once, as IPython does.",
+        description = {"Times a statement (%%time STMT) or a cell (%%%%time) once, as IPython does.",
             "Prints the runtime's CPU times (user, sys, total) and the wall time spent in your code; the clock "
                 + "stops after the GPUs finish the work queued so far. The cell's declarations and value are kept."})
 public final class TimeMagic extends CodeMagic implements LineMagic, CellMagic {

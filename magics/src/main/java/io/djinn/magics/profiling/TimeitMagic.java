@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "timeit", mixinStandardHelpOptions = true,
-        description = {"Times a statement over many loops, as IPython's %timeit: %timeit [options] STMT, or "
-                + "%%timeit [options] [SETUP] with the statements in the cell.",
+        description = {"Times a statement over many loops, as IPython's %%timeit: %%timeit [options] STMT, or "
+                + "%%%%timeit [options] [SETUP] with the statements in the cell.",
             "The code first runs once as a cell would: what it declares is kept, its value is shown, and a "
                 + "compile error points at your line. Then it is compiled once more as a block and timed; each run "
                 + "is synchronised with the GPUs. In that block, variables the setup declares must not be "

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = {"Lists, shows or sets environment variables, as IPython's %env.",
-            "%env: every variable (values of names with TOKEN, SECRET, PASSWORD or KEY in them are hidden); "
-                + "%env NAME: one; %env NAME=VALUE or %env NAME VALUE: sets it.",
-            "What is set goes to the commands of %system, %%bash and %%sh, and to a runtime the kernel starts from "
+        description = {"Lists, shows or sets environment variables, as IPython's %%env.",
+            "%%env: every variable (values of names with TOKEN, SECRET, PASSWORD or KEY in them are hidden); "
+                + "%%env NAME: one; %%env NAME=VALUE or %%env NAME VALUE: sets it.",
+            "What is set goes to the commands of %%system, %%%%bash and %%%%sh, and to a runtime the kernel starts from "
                 + "now on (when one dies and is replaced). The runtime running now keeps its environment: a running "
                 + "JVM's cannot change, so System.getenv() there still sees the old value; System.setProperty is "
                 + "the way to hand a running notebook a setting."})

@@ -3,7 +3,7 @@ package io.djinn.magics.shell;
 import picocli.CommandLine.Command;
 
 @Command(name = "sh", mixinStandardHelpOptions = true,
-        description = {"Runs the cell with sh, as IPython's %%sh; otherwise as %%bash."})
+        description = {"Runs the cell with sh, as IPython's %%%%sh; otherwise as %%%%bash."})
 public final class ShMagic extends ScriptMagic {
 
     public ShMagic(SessionEnvironment environment) {

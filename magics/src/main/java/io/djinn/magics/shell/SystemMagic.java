@@ -8,11 +8,11 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "system", aliases = "exec", mixinStandardHelpOptions = true,
-        description = {"Runs a shell command, as IJava's %system and %exec: %system nvidia-smi.",
+        description = {"Runs a shell command, as IJava's %%system and %%exec: %%system nvidia-smi.",
             "Its output (stdout and stderr together) streams into the cell while it runs; the interrupt button "
                 + "stops it. A command that exits with a status other than 0 fails the cell. The command runs in "
                 + "the kernel's working directory (the notebook's), through /bin/sh, so pipes and globs work, with "
-                + "the variables %env set."})
+                + "the variables %%env set."})
 public final class SystemMagic extends CodeMagic implements LineMagic {
 
     private final SessionEnvironment environment;

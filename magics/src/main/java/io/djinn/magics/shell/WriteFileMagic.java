@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "writefile", mixinStandardHelpOptions = true,
-        description = {"Writes the cell to a file, as IPython's %%writefile: %%writefile [-a] FILE.",
+        description = {"Writes the cell to a file, as IPython's %%%%writefile: %%%%writefile [-a] FILE.",
             "A relative FILE is in the notebook's directory, which must exist. The cell's text is written as it is "
                 + "(UTF-8), with a line feed at the end. -a appends instead of replacing (and creates the file if "
-                + "needed). %load runs such a file as a cell."})
+                + "needed). %%load runs such a file as a cell."})
 public final class WriteFileMagic implements CellMagic {
 
     @Option(names = {"-a", "--append"}, description = "append to the file instead of replacing it")
