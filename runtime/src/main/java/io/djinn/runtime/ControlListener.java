@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the kernel's control connection on a thread of its own, because the command loop does not
- * read while user code runs: stop requests, and the answers to input requests.
+ * read while user code runs: stop requests, the answers to input requests, and extension commands.
  *
- * <p>Frames: {@code 'S'} stop; {@code 'I'} + int length + UTF-8 line; {@code 'E'} + int length + UTF-8
- * reason there is no line.
+ * <p>Frames ({@link RuntimeConnection}): {@code 'S'} stop; {@code 'I'} + int length + UTF-8 line; {@code 'E'} +
+ * int length + UTF-8 reason there is no line; {@code 'X'} + int length + UTF-8 extension call.
  */
 final class ControlListener {
 
@@ -23,12 +23,15 @@ final class ControlListener {
     private ControlListener() {}
 
     static void start(InputStream channel, DjinnExecutionControl control, PrintStream log) {
-        Thread thread = new Thread(() -> listen(new DataInputStream(channel), control, log), "djinn-control-listener");
+        ExtensionCommandRunner extensions = new ExtensionCommandRunner(control, log);
+        Thread thread = new Thread(() -> listen(new DataInputStream(channel), control, extensions, log),
+                "djinn-control-listener");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void listen(DataInputStream in, DjinnExecutionControl control, PrintStream log) {
+    private static void listen(DataInputStream in, DjinnExecutionControl control, ExtensionCommandRunner extensions,
+            PrintStream log) {
         try {
             while (true) {
                 int frame = in.read();
@@ -37,11 +40,11 @@ final class ControlListener {
                 } else if (frame == RuntimeConnection.STOP) {
                     stop(control, log);
                 } else if (frame == RuntimeConnection.INPUT || frame == RuntimeConnection.INPUT_ERROR) {
-                    byte[] text = new byte[in.readInt()];
-                    in.readFully(text);
-                    String value = new String(text, StandardCharsets.UTF_8);
+                    String value = text(in);
                     LineInput.instance().answer(frame == RuntimeConnection.INPUT ? value : null,
                             frame == RuntimeConnection.INPUT_ERROR ? value : null);
+                } else if (frame == RuntimeConnection.EXTENSION) {
+                    extensions.submit(text(in));
                 } else {
                     log.println("djinn: unknown control frame " + frame);
                     return;
@@ -52,6 +55,12 @@ final class ControlListener {
         } catch (IOException e) {
             log.println("djinn: control connection failed: " + e);
         }
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        byte[] text = new byte[in.readInt()];
+        in.readFully(text);
+        return new String(text, StandardCharsets.UTF_8);
     }
 
     /** Within the 2 s a user waits for an interrupt, cooperative code gets the first 1.2 s. */

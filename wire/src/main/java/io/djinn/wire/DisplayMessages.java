@@ -25,6 +25,8 @@ public final class DisplayMessages {
      * is not the variable's any more (a class it names was redefined): {@code names}.
      */
     public static final String VARIABLES_RESET = "variables_reset";
+    /** The reply to an extension command ({@link ExtensionCommands}): {@code id}, {@code value} or {@code error}. */
+    public static final String EXTENSION_REPLY = "extension_reply";
 
     /**
      * A key of a bundle's metadata: the bundle's HTML draws a chart with plotly.js, which it does not carry.

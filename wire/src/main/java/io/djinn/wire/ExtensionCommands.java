@@ -1,14 +1,22 @@
 package io.djinn.wire;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The commands the kernel sends the runtime through JShell's {@code extensionCommand}, and their replies.
+ * The commands the kernel sends the runtime between cells, and their replies. A command travels as a
+ * {@link RuntimeConnection#EXTENSION} frame on the control connection: lines of text, the call's id, the command,
+ * then one line per argument. The runtime runs it on a thread of its own and replies on the display stream with a
+ * {@link DisplayMessages#EXTENSION_REPLY} message: {@code id}, and {@code value} (absent for none) or
+ * {@code error}. Only text crosses: JShell's own {@code extensionCommand}, which serialized objects, was removed
+ * from the kernel's side by JDK updates (17.0.21 deserializes nothing but stack traces).
  */
 public final class ExtensionCommands {
 
     /**
-     * Render the value the last snippet returned as the cell's result. Argument: the mime types wanted
-     * (a {@code String[]}, empty for all). The bundle comes back on the display stream, then the reply:
-     * {@link #RENDERED}, or {@link #NOTHING_TO_RENDER} when the value is not a result to show.
+     * Render the value the last snippet returned as the cell's result. Arguments: the mime types wanted (none:
+     * all). The bundle comes back on the display stream, then the reply: {@link #RENDERED}, or
+     * {@link #NOTHING_TO_RENDER} when the value is not a result to show.
      */
     public static final String RENDER_RESULT = "djinn.render";
     public static final String RENDERED = "sent";
@@ -16,12 +24,38 @@ public final class ExtensionCommands {
 
     /**
      * The variables JShell dropped (the kernel's oldest result variables): their values are no longer the
-     * notebook's. Argument: their names, a {@code String[]}. Reply: null.
+     * notebook's. Arguments: their names. Reply: none.
      */
     public static final String FORGET_VARIABLES = "djinn.forget";
 
-    /** Collect garbage and reply the heap's {used, max} bytes as a {@code long[]}. */
+    /** Collect garbage and reply the heap's used and max bytes: two numbers and a space between. */
     public static final String HEAP_STATUS = "djinn.heap";
+
+    /** A call as a frame's text. */
+    public static String encode(long id, String command, List<String> arguments) {
+        List<String> lines = new ArrayList<>();
+        lines.add(Long.toString(id));
+        lines.add(command);
+        for (String argument : arguments) {
+            if (argument.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("an argument of " + command + " holds a line break: " + argument);
+            }
+            lines.add(argument);
+        }
+        return String.join("\n", lines);
+    }
+
+    /** A frame's text as a call. */
+    public static Call decode(String text) {
+        List<String> lines = List.of(text.split("\n", -1));
+        if (lines.size() < 2) {
+            throw new IllegalArgumentException("not an extension call: " + text);
+        }
+        return new Call(Long.parseLong(lines.get(0)), lines.get(1), lines.subList(2, lines.size()));
+    }
+
+    /** One call: its id, which the reply repeats, the command and its arguments. */
+    public record Call(long id, String command, List<String> arguments) {}
 
     private ExtensionCommands() {}
 }

@@ -8,8 +8,9 @@ package io.djinn.wire;
  *   <li>{@link #COMMAND_CHANNEL}: JShell's command stream, which also carries the runtime's {@link #OUT},
  *       {@link #ERR} and {@link #DISPLAY} streams in the order they were written;</li>
  *   <li>{@link #CONTROL_CHANNEL}: frames from the kernel that the runtime reads while user code runs, one
- *       byte each: {@link #STOP}, and {@link #INPUT} or {@link #INPUT_ERROR} followed by an int length and
- *       that many bytes of UTF-8 (the line typed, or why there is none).</li>
+ *       byte each: {@link #STOP}, and {@link #INPUT}, {@link #INPUT_ERROR} or {@link #EXTENSION} followed by an
+ *       int length and that many bytes of UTF-8 (the line typed, why there is none, or an extension command:
+ *       see {@link ExtensionCommands}).</li>
  * </ul>
  */
 public final class RuntimeConnection {
@@ -20,6 +21,7 @@ public final class RuntimeConnection {
     public static final int STOP = 'S';
     public static final int INPUT = 'I';
     public static final int INPUT_ERROR = 'E';
+    public static final int EXTENSION = 'X';
 
     /** The streams multiplexed on the command channel. */
     public static final String OUT = "out";

@@ -140,7 +140,7 @@ public final class JavaEvaluator implements JavaCode {
             return;
         }
         try {
-            host.extension(ExtensionCommands.FORGET_VARIABLES, droppedResults.toArray(String[]::new), RENDER_TIMEOUT_MS);
+            host.extension(ExtensionCommands.FORGET_VARIABLES, List.copyOf(droppedResults), RENDER_TIMEOUT_MS);
         } catch (Exception e) {
             LOG.warn("could not tell the runtime about dropped result variables", e);
         }
@@ -193,7 +193,7 @@ public final class JavaEvaluator implements JavaCode {
         try {
             long started = System.nanoTime();
             output.takeResult(); // nothing stale
-            Object reply = host.extension(ExtensionCommands.RENDER_RESULT, new String[0], RENDER_TIMEOUT_MS);
+            String reply = host.extension(ExtensionCommands.RENDER_RESULT, List.of(), RENDER_TIMEOUT_MS);
             LOG.debug("rendering took {} µs", (System.nanoTime() - started) / 1000);
             if (ExtensionCommands.NOTHING_TO_RENDER.equals(reply)) {
                 return null;

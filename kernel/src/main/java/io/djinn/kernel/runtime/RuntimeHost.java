@@ -42,6 +42,7 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
     private volatile JShell shell;
     private volatile List<Snippet> kernelSnippets = List.of();
     private final Set<String> resetVariables = ConcurrentHashMap.newKeySet();
+    private final ExtensionCalls extensionCalls = new ExtensionCalls();
     private volatile RuntimeProcess process;
     private volatile ExecutionControl control;
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -102,7 +103,7 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
                     analysisGate, (startedProcess, startedControl) -> {
                         process = startedProcess;
                         control = startedControl;
-                    }, resetVariables::addAll);
+                    }, resetVariables::addAll, extensionCalls);
             JShell built = JShell.builder()
                     .executionEngine(provider, java.util.Map.of())
                     .compilerOptions(settings.compilerOptions().toArray(String[]::new))
@@ -231,28 +232,25 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
 
     @Override
     public long[] heapAfterCollection(long timeoutMillis) throws Exception {
-        return (long[]) extension(ExtensionCommands.HEAP_STATUS, null, timeoutMillis);
+        String[] usedAndMax = extension(ExtensionCommands.HEAP_STATUS, List.of(), timeoutMillis).split(" ");
+        return new long[] {Long.parseLong(usedAndMax[0]), Long.parseLong(usedAndMax[1])};
     }
 
     /**
-     * Runs an extension command in the runtime, killing the runtime when it does not answer in time,
-     * which turns a wedged runtime into a dead one that the kernel can replace.
+     * Runs an extension command in the runtime and returns its reply (null for none), killing the runtime when
+     * it does not answer in time, which turns a wedged runtime into a dead one that the kernel can replace.
      */
-    public Object extension(String command, Object argument, long timeoutMillis) throws Exception {
-        ScheduledFuture<?> guard = watchdog.schedule(this::kill, timeoutMillis, TimeUnit.MILLISECONDS);
-        try {
-            return executionControl().extensionCommand(command, argument);
-        } finally {
-            guard.cancel(false);
-        }
-    }
-
-    private ExecutionControl executionControl() {
-        ExecutionControl current = control;
-        if (current == null) {
+    public String extension(String command, List<String> arguments, long timeoutMillis) throws Exception {
+        RuntimeProcess current = process;
+        if (current == null || control == null) {
             throw new IllegalStateException("the runtime is not running");
         }
-        return current;
+        try {
+            return extensionCalls.call(current::sendExtension, current::isAlive, command, arguments, timeoutMillis);
+        } catch (java.util.concurrent.TimeoutException e) {
+            kill();
+            throw e;
+        }
     }
 
     private void closeRuntime() {

@@ -155,6 +155,11 @@ public final class RuntimeProcess implements AutoCloseable {
         sendControl(RuntimeConnection.INPUT_ERROR, reason);
     }
 
+    /** Sends an extension call's text ({@code io.djinn.wire.ExtensionCommands}); the runtime replies on display. */
+    public void sendExtension(String call) {
+        sendControl(RuntimeConnection.EXTENSION, call);
+    }
+
     // Frames of the control connection; io.djinn.runtime.ControlListener reads them.
     private synchronized void sendControl(int frame, String text) {
         try {

@@ -30,14 +30,17 @@ final class RuntimeProvider implements ExecutionControlProvider {
     private final Semaphore analysisGate;
     private final BiConsumer<RuntimeProcess, ExecutionControl> started;
     private final Consumer<List<String>> variablesReset;
+    private final Consumer<JsonObject> extensionReplies;
 
     RuntimeProvider(RuntimeSettings settings, RuntimeIo io, Semaphore analysisGate,
-            BiConsumer<RuntimeProcess, ExecutionControl> started, Consumer<List<String>> variablesReset) {
+            BiConsumer<RuntimeProcess, ExecutionControl> started, Consumer<List<String>> variablesReset,
+            Consumer<JsonObject> extensionReplies) {
         this.settings = settings;
         this.io = io;
         this.analysisGate = analysisGate;
         this.started = started;
         this.variablesReset = variablesReset;
+        this.extensionReplies = extensionReplies;
     }
 
     @Override
@@ -60,6 +63,8 @@ final class RuntimeProvider implements ExecutionControlProvider {
                 List<String> names = new ArrayList<>();
                 message.getAsJsonArray("names").forEach(name -> names.add(name.getAsString()));
                 variablesReset.accept(names);
+            } else if (DisplayMessages.EXTENSION_REPLY.equals(type)) {
+                extensionReplies.accept(message);
             } else {
                 io.display().accept(message);
             }

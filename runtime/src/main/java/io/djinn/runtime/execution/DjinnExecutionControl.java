@@ -27,11 +27,14 @@ import jdk.jshell.execution.LocalExecutionControl;
  * <p>Extending {@link LocalExecutionControl} keeps the JDK's own way of stopping a snippet on every
  * release (Thread.stop on 17, woven stop checks on 25). On top it keeps the object each snippet returned
  * ({@link SnippetCall}), so that the kernel can ask for a rich rendering of a cell's value through
- * {@link #extensionCommand}.
+ * {@link #extension}.
  */
 public final class DjinnExecutionControl extends LocalExecutionControl {
 
     private final NotebookVariables variables = new NotebookVariables();
+    // Held by the command loop's thread around a cell's start and end, and by the extension thread around a
+    // command: they take turns, and each sees what the other left (the value a snippet returned, the variables).
+    private final Object cellState = new Object();
     private UnreachableArrays.Before before;
 
     @Override
@@ -39,14 +42,16 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
         super.load(classes);
         List<String> lost = new ArrayList<>();
-        for (ClassBytecodes bytecodes : classes) {
-            try {
-                lost.addAll(variables.loaded(findClass(bytecodes.name()), bytecodes.bytecodes()));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // The class is defined but does not load (a missing dependency): it holds no variable that
-                // could be carried over, and the snippet that uses it fails with JShell's own message.
-                RuntimeMain.log().println("djinn: " + bytecodes.name() + " did not load, so its variables are not"
-                        + " tracked: " + e);
+        synchronized (cellState) {
+            for (ClassBytecodes bytecodes : classes) {
+                try {
+                    lost.addAll(variables.loaded(findClass(bytecodes.name()), bytecodes.bytecodes()));
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // The class is defined but does not load (a missing dependency): it holds no variable that
+                    // could be carried over, and the snippet that uses it fails with JShell's own message.
+                    RuntimeMain.log().println("djinn: " + bytecodes.name() + " did not load, so its variables are"
+                            + " not tracked: " + e);
+                }
             }
         }
         if (!lost.isEmpty() && DisplayChannel.installed()) {
@@ -71,7 +76,9 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
         LineInput.instance().resetForNextCell();
         Interrupts.reset();
         DisplayIds.clear();
-        before = UnreachableArrays.before(variables);
+        synchronized (cellState) {
+            before = UnreachableArrays.before(variables);
+        }
         ExecutionMeter.enter();
         super.clientCodeEnter();
     }
@@ -80,27 +87,33 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
     @Override
     protected void clientCodeLeave() {
         super.clientCodeLeave();
-        CellHooks.runAtCellEnd(System.err);
-        ExecutionMeter.leave();
-        UnreachableArrays.release(before, variables, RuntimeMain.log());
-        before = null;
+        synchronized (cellState) {
+            CellHooks.runAtCellEnd(System.err);
+            ExecutionMeter.leave();
+            UnreachableArrays.release(before, variables, RuntimeMain.log());
+            before = null;
+        }
     }
 
-    @Override
-    public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
-            InternalException {
-        switch (command) {
-            case RENDER_RESULT:
-                return renderResult((String[]) arg);
-            case HEAP_STATUS:
-                return heapStatus();
-            case FORGET_VARIABLES:
-                UnreachableArrays.Before unchanged = UnreachableArrays.before(variables);
-                variables.forget(Arrays.asList((String[]) arg));
-                UnreachableArrays.release(unchanged, variables, RuntimeMain.log());
-                return null;
-            default:
-                return super.extensionCommand(command, arg);
+    /**
+     * Runs one of the kernel's {@link io.djinn.wire.ExtensionCommands} (on the extension thread, between cells);
+     * returns the reply, or null for none.
+     */
+    public String extension(String command, List<String> arguments) throws InternalException {
+        synchronized (cellState) {
+            switch (command) {
+                case RENDER_RESULT:
+                    return renderResult(arguments);
+                case HEAP_STATUS:
+                    return heapStatus();
+                case FORGET_VARIABLES:
+                    UnreachableArrays.Before unchanged = UnreachableArrays.before(variables);
+                    variables.forget(arguments);
+                    UnreachableArrays.release(unchanged, variables, RuntimeMain.log());
+                    return null;
+                default:
+                    throw new InternalException("unknown extension command " + command);
+            }
         }
     }
 
@@ -110,7 +123,7 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
      * on the same connection: JShell's object stream is slow for large bundles (a chart carrying plotly.js
      * is 11 MB). The id a cell's closing {@code display(...)} returned is not a result.
      */
-    private String renderResult(String[] mimeTypes) throws InternalException {
+    private String renderResult(List<String> mimeTypes) throws InternalException {
         if (!SnippetCall.returned()) {
             throw new InternalException("the last snippet returned no value");
         }
@@ -119,16 +132,16 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
         if (DisplayIds.madeNow(value)) {
             return NOTHING_TO_RENDER;
         }
-        JsonObject result = Renderers.render(value, Arrays.asList(mimeTypes)).toJsonObject();
+        JsonObject result = Renderers.render(value, mimeTypes).toJsonObject();
         result.addProperty(DisplayMessages.TYPE, DisplayMessages.RESULT);
         DisplayChannel.send(result);
         return RENDERED;
     }
 
-    /** After a full collection: {used, max} heap bytes, so the kernel can tell a wedged runtime. */
-    private static long[] heapStatus() {
+    /** After a full collection: "used max" heap bytes, so the kernel can tell a wedged runtime. */
+    private static String heapStatus() {
         System.gc();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return new long[] {heap.getUsed(), heap.getMax()};
+        return heap.getUsed() + " " + heap.getMax();
     }
 }
