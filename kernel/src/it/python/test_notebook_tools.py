@@ -1,6 +1,7 @@
 """The tools a deep-learning user reaches for in IPython, through Jupyter, on every installed JDK: shell magics,
-%env, %%writefile, %pwd."""
+%env, %%writefile, %pwd, and what the session holds: %whos, %who, %summary."""
 import os
+import re
 import threading
 import time
 
@@ -72,6 +73,45 @@ def test_pwd_is_the_notebooks_directory(kernel):
     assert kernel.ok('System.getProperty("user.dir")').result_text() == shown
 
 
-@pytest.mark.parametrize("magic", ["%env", "%pwd", "%%bash", "%%sh", "%%writefile"])
+def test_whos_and_who_list_variables_as_they_are_now(kernel):
+    kernel.ok("var whosArray = manager.ones(new Shape(2, 3));\nint whosCount = 7;\nString whosName = \"n\";")
+    arrays = kernel.ok("%whos NDArray").result_text()
+    assert "whosArray" in arrays and "(2, 3) float32 cpu, 24 B" in arrays, arrays
+    assert "whosCount" not in arrays and "whosName" not in arrays, arrays
+    # Re-declared as a String, it is a String now, as the value shown for it is.
+    kernel.ok('String whosArray = "replaced";')
+    assert "whosArray" not in kernel.ok("%whos NDArray").result_text()
+    names = kernel.ok("%who String").result_text().split()
+    assert "whosArray" in names and "whosName" in names and "whosCount" not in names, names
+    everything = kernel.ok("%whos").result_text()
+    assert "manager" in everything and re.search(r"whosCount\s+int\s+7", everything), everything
+    assert "$" not in kernel.ok("%who").result_text()
+
+
+def test_summary_shows_layers_shapes_and_parameters_and_says_what_it_needs(kernel):
+    kernel.ok("var summaryNet = new SequentialBlock().add(Blocks.batchFlattenBlock(784))\n"
+              "    .add(Linear.builder().setUnits(256).build()).add(Activation.reluBlock())\n"
+              "    .add(Linear.builder().setUnits(10).build());")
+    needs = kernel.execute("%summary summaryNet")
+    assert needs.error()["ename"] == "UsageError", needs.error()
+    assert "give the input shape with the batch dimension, as in %summary net --input 1,784" \
+        in needs.error()["evalue"]
+    text = kernel.ok("%summary summaryNet --input 1,784").result_text()
+    assert "Total params: 203,530" in text, text
+    assert "02Linear (Linear)" in text and "(1, 256)" in text and "200,960" in text, text
+    # Initialized now, it needs no shape; a Model shows its name.
+    assert "(1, 10)" in kernel.ok("%summary summaryNet").result_text()
+    kernel.ok('Model summaryModel = Model.newInstance("mnist-mlp");\nsummaryModel.setBlock(summaryNet);')
+    assert 'Model "mnist-mlp"' in kernel.ok("%summary summaryModel").result_text()
+    kernel.ok('String summaryText = "net";')
+    wrong = kernel.execute("%summary summaryText")
+    assert wrong.error()["evalue"] == "%summary: a String is not a Block or a Model", wrong.error()
+    bad_shape = kernel.execute("%summary summaryNet --input 1,x")
+    assert bad_shape.error()["evalue"].startswith("%summary: '1,x' is not a shape"), bad_shape.error()
+    kernel.ok("summaryModel.close();")
+
+
+@pytest.mark.parametrize("magic", ["%env", "%pwd", "%%bash", "%%sh", "%%writefile", "%whos", "%who", "%summary"])
 def test_each_new_magic_has_help(kernel, magic):
     assert "Usage:" in kernel.ok(f"{magic}?").stdout()
+

@@ -26,6 +26,7 @@ import io.djinn.magics.plotting.PlottingMagics;
 import io.djinn.magics.profiling.ProfilingMagics;
 import io.djinn.magics.shell.SessionEnvironment;
 import io.djinn.magics.shell.ShellMagics;
+import io.djinn.magics.workspace.WorkspaceMagics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,7 @@ final class Kernel {
         PlottingMagics.registerAll(magics);
         DeviceMagics.registerAll(magics);
         ShellMagics.registerAll(magics, environment);
+        WorkspaceMagics.registerAll(magics);
 
         Path workingDirectory = Path.of("").toAbsolutePath();
         CodeAnalysis analysis = new CodeAnalysis(host, magics);

@@ -50,6 +50,12 @@ public interface MagicContext {
     /** Java source split into JShell's snippets, without running any; comments and blank lines dropped. */
     List<CodePiece> pieces(String code);
 
+    /** A variable of the session: its name and its declared type as written or inferred ("NDArray", "int[]"). */
+    record Variable(String name, String type) {}
+
+    /** The session's variables that code can use now, the kernel's {@code manager} included, JShell's $1... not. */
+    List<Variable> variables();
+
     /** Makes jars or class directories visible to the compiler and the runtime. */
     void addToClasspath(List<Path> entries);
 

@@ -1,9 +1,11 @@
 package io.djinn.magics;
 
 import io.djinn.api.Devices;
+import io.djinn.api.Models;
 import io.djinn.api.Plots;
 import io.djinn.api.Profiler;
 import io.djinn.api.Timing;
+import io.djinn.api.Workspace;
 import java.util.List;
 
 /**
@@ -82,6 +84,37 @@ public final class NotebookApi {
 
     public static String freeUnreachable(boolean on) {
         return call(Devices.class, "freeUnreachable", Boolean.toString(on));
+    }
+
+    /**
+     * Workspace.whos or Workspace.who over the session's variables, filtered by type.
+     *
+     * @param details whos (a table) rather than who (names)
+     */
+    public static String workspace(boolean details, List<MagicContext.Variable> variables, List<String> types) {
+        List<String> arguments = new java.util.ArrayList<>();
+        arguments.add(stringArray(variables.stream().map(MagicContext.Variable::name).toList()));
+        arguments.add(stringArray(variables.stream().map(MagicContext.Variable::type).toList()));
+        arguments.add("new Object[] {" + String.join(", ", variables.stream().map(MagicContext.Variable::name).toList())
+                + "}");
+        types.forEach(type -> arguments.add(JavaLiterals.string(type)));
+        return call(Workspace.class, details ? "whos" : "who", arguments.toArray(String[]::new));
+    }
+
+    /** Models.summary of the expression, for the given input shapes (each a list of dimensions). */
+    public static String summary(String expression, List<long[]> inputShapes) {
+        List<String> arguments = new java.util.ArrayList<>();
+        arguments.add("(Object) (" + expression + ")");
+        for (long[] shape : inputShapes) {
+            // By name, not class literal: DJL is on the runtime's class path, not the kernel's.
+            arguments.add("new ai.djl.ndarray.types.Shape(" + String.join(", ", java.util.Arrays.stream(shape)
+                    .mapToObj(Long::toString).toList()) + ")");
+        }
+        return call(Models.class, "summary", arguments.toArray(String[]::new));
+    }
+
+    private static String stringArray(List<String> values) {
+        return "new String[] {" + String.join(", ", values.stream().map(JavaLiterals::string).toList()) + "}";
     }
 
     private static String call(Class<?> owner, String method, String... arguments) {

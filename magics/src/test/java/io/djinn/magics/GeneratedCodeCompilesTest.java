@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.djinn.magics.device.DeviceMagics;
 import io.djinn.magics.plotting.PlottingMagics;
 import io.djinn.magics.profiling.ProfilingMagics;
+import io.djinn.magics.workspace.WorkspaceMagics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,13 @@ class GeneratedCodeCompilesTest {
     static void start() {
         shell = JShell.builder().executionEngine("local").build();
         shell.addToClasspath(System.getProperty("java.class.path"));
+        shell.eval("int count = 3;");
+        shell.eval("String name = \"n\";");
+        shell.eval("java.util.List<String> items = java.util.List.of();");
         ProfilingMagics.registerAll(MAGICS);
         PlottingMagics.registerAll(MAGICS);
         DeviceMagics.registerAll(MAGICS);
+        WorkspaceMagics.registerAll(MAGICS);
     }
 
     @AfterAll
@@ -58,7 +63,12 @@ class GeneratedCodeCompilesTest {
         "gpu||",
         "memory||",
         "memory|--empty-cache|",
-        "memory|--free off|"})
+        "memory|--free off|",
+        "whos||",
+        "whos|NDArray int|",
+        "who|String|",
+        "summary|new ai.djl.nn.SequentialBlock() --input 1,784 --input (2, 3)|",
+        "summary|(ai.djl.nn.Block) null|"})
     void theCodeAMagicGeneratesCompilesAgainstTheApi(String magic, String arguments, String body) throws Exception {
         CompilingContext context = new CompilingContext();
         String args = arguments == null ? "" : arguments;
@@ -126,6 +136,13 @@ class GeneratedCodeCompilesTest {
                 remaining = info.remaining();
             }
             return pieces;
+        }
+
+        @Override
+        public List<Variable> variables() {
+            // Declared in the shell before each test: a primitive, an object and a generic type.
+            return List.of(new Variable("count", "int"), new Variable("name", "String"),
+                    new Variable("items", "java.util.List<String>"));
         }
 
         @Override public boolean interrupted() { return false; }

@@ -10,6 +10,7 @@ import io.djinn.magics.plotting.PlottingMagics;
 import io.djinn.magics.profiling.ProfilingMagics;
 import io.djinn.magics.shell.SessionEnvironment;
 import io.djinn.magics.shell.ShellMagics;
+import io.djinn.magics.workspace.WorkspaceMagics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ class MagicHelpTest {
         PlottingMagics.registerAll(registry);
         DeviceMagics.registerAll(registry);
         ShellMagics.registerAll(registry, new SessionEnvironment(Map.of()));
+        WorkspaceMagics.registerAll(registry);
         return registry;
     }
 

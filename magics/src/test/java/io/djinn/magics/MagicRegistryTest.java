@@ -41,6 +41,7 @@ class MagicRegistryTest {
         @Override public boolean runCell(String source, boolean showValue) { return true; }
         @Override public String expressionType(String code) { return null; }
         @Override public List<CodePiece> pieces(String code) { return List.of(); }
+        @Override public List<Variable> variables() { return List.of(); }
         @Override public boolean interrupted() { return false; }
         @Override public void addToClasspath(List<Path> entries) {}
         @Override public void print(String text) { printed.add(text); }

@@ -18,6 +18,7 @@ public final class RecordingMagicContext implements MagicContext {
     public boolean failBody;
     public volatile boolean interrupt;
     public Path directory = Path.of("/work");
+    public final List<Variable> variables = new ArrayList<>();
 
     @Override
     public boolean runCell(String source, boolean showValue) {
@@ -51,6 +52,7 @@ public final class RecordingMagicContext implements MagicContext {
         return pieces;
     }
 
+    @Override public List<Variable> variables() { return variables; }
     @Override public boolean interrupted() { return interrupt; }
     @Override public void addToClasspath(List<Path> entries) {}
     @Override public void print(String text) { out.append(text); }

@@ -154,6 +154,15 @@ public final class CodeAnalysis implements EditorSupport, SnippetAnalysis {
         });
     }
 
+    @Override
+    public List<MagicContext.Variable> variables() {
+        return withAnalysis(List.of(), (shell, analysis) -> shell.variables()
+                .filter(variable -> shell.status(variable) == jdk.jshell.Snippet.Status.VALID)
+                .filter(variable -> !variable.name().startsWith("$"))
+                .map(variable -> new MagicContext.Variable(variable.name(), variable.typeName()))
+                .toList());
+    }
+
     private static MagicContext.CodePiece.Kind kind(jdk.jshell.Snippet snippet) {
         return switch (snippet.kind()) {
             case IMPORT -> MagicContext.CodePiece.Kind.IMPORT;

@@ -11,4 +11,7 @@ public interface SnippetAnalysis {
 
     /** The code as JShell's snippets, each with its kind. */
     List<MagicContext.CodePiece> pieces(String code);
+
+    /** The variables code can use now, in the order they were declared; JShell's result variables left out. */
+    List<MagicContext.Variable> variables();
 }

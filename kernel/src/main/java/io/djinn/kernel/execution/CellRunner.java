@@ -260,6 +260,11 @@ public final class CellRunner implements CellExecutor {
         }
 
         @Override
+        public List<Variable> variables() {
+            return analysis.variables();
+        }
+
+        @Override
         public boolean interrupted() {
             return interruptRequested.get();
         }

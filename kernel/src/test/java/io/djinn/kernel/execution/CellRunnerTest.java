@@ -81,6 +81,7 @@ class CellRunnerTest {
     private static final SnippetAnalysis NO_ANALYSIS = new SnippetAnalysis() {
         @Override public String expressionType(String code) { return null; }
         @Override public List<MagicContext.CodePiece> pieces(String code) { return List.of(); }
+        @Override public List<MagicContext.Variable> variables() { return List.of(); }
     };
 
     /** %run CODE runs the code as a cell would, and fails with its own message when asked to. */
