@@ -11,7 +11,7 @@ export DEBIAN_FRONTEND=noninteractive
 case "${1:?usage: build-image.sh system|python|djinn [--cuda FLAVOR]}" in
   system)
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless python3 python3-venv tini curl \
+    apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless openjdk-17-source python3 python3-venv tini curl \
       ca-certificates locales fonts-dejavu-core
     echo "en_US.UTF-8 UTF-8" > /etc/locale.gen && locale-gen >/dev/null
     rm -rf /var/lib/apt/lists/*

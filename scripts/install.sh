@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Djinn's one install path, run by ./djinn.sh, the Docker images, Binder's postBuild and CI:
 #   1. builds the kernel (skipped when kernel/target/djinn.jar is newer than its sources and poms),
-#   2. copies it (djinn.jar, lib/, runtime/) into HOME_DIR, so the install outlives the checkout,
+#   2. copies it (djinn.jar, lib/, runtime/, sources/) into HOME_DIR, so the install outlives the checkout,
 #   3. prepares DJL's PyTorch native libraries in NATIVES_DIR (the CPU build, and a CUDA build with
 #      --cuda), so that no notebook downloads anything,
 #   4. installs the kernelspec into the Jupyter prefix, pointing DJINN_CACHE_DIR at NATIVES_DIR.
@@ -62,9 +62,9 @@ fi
 mkdir -p "$home"
 staging="$(mktemp -d "$home/.install.XXXXXX")"
 trap 'rm -rf "$staging"' EXIT
-cp -r kernel/target/djinn.jar kernel/target/lib kernel/target/runtime "$staging/"
-rm -rf "$home/djinn.jar" "$home/lib" "$home/runtime"
-mv "$staging/djinn.jar" "$staging/lib" "$staging/runtime" "$home/"
+cp -r kernel/target/djinn.jar kernel/target/lib kernel/target/runtime kernel/target/sources "$staging/"
+rm -rf "$home/djinn.jar" "$home/lib" "$home/runtime" "$home/sources"
+mv "$staging/djinn.jar" "$staging/lib" "$staging/runtime" "$staging/sources" "$home/"
 
 # 3. Native libraries, by the kernel's own code (the same JVM set-up a runtime gets).
 natives_args=(--cache-dir "$natives")

@@ -115,3 +115,28 @@ def test_summary_shows_layers_shapes_and_parameters_and_says_what_it_needs(kerne
 def test_each_new_magic_has_help(kernel, magic):
     assert "Usage:" in kernel.ok(f"{magic}?").stdout()
 
+
+def test_shift_tab_shows_javadoc_of_djl_tablesaw_djinn_and_the_jdk(each_jdk_kernel):
+    kernel = each_jdk_kernel
+
+    def shift_tab(code):
+        reply = kernel.request("inspect", code, len(code)).reply["content"]
+        assert reply["found"], code
+        return reply["data"]["text/plain"]
+
+    ones = shift_tab("manager.ones(")
+    # The summary sentence, the parameters and what it returns, as text: no {@link ...} or <p> left.
+    assert "Creates an instance of NDArray with specified Shape filled with ones." in ones, ones
+    assert "Parameters:\n  shape - the Shape of the NDArray" in ones, ones
+    assert "Returns:\n  a new instance of NDArray" in ones, ones
+    assert "{@" not in ones and "<p>" not in ones, ones
+    assert "Returns a new, empty table" in shift_tab("Table.create(")
+    assert "A model's or block's layers" in shift_tab("io.djinn.api.Models.summary(")
+    jdk = shift_tab('"abc".substring(')
+    java_home = kernel.ok('System.getProperty("java.home")').result_text().strip('"')
+    if os.environ.get("DJINN_REQUIRE_JDK_SOURCES") == "1" or os.path.exists(os.path.join(java_home, "lib", "src.zip")):
+        # .ci/run installs the JDK's sources where the JDK lacks them; elsewhere JShell shows signatures only.
+        assert "Returns a string that is a substring of this string." in jdk, jdk
+        assert "beginIndex - the beginning index, inclusive." in jdk, jdk
+    else:
+        assert jdk.startswith("String String.substring(int beginIndex)"), jdk

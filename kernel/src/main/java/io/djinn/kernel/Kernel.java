@@ -67,7 +67,7 @@ final class Kernel {
         WorkspaceMagics.registerAll(magics);
 
         Path workingDirectory = Path.of("").toAbsolutePath();
-        CodeAnalysis analysis = new CodeAnalysis(host, magics);
+        CodeAnalysis analysis = new CodeAnalysis(host, magics, layout.sourceJars());
         CellRunner runner = new CellRunner(host, new JavaEvaluator(host, output), output, magics, analysis,
                 workingDirectory, env.cellTimeoutMillis());
         History history = new History();

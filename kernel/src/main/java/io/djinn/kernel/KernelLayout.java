@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where the kernel's files are: djinn.jar with lib/ (the kernel's jars) and runtime/ (the runtime's
- * jars and the list of provided artifacts) beside it.
+ * Where the kernel's files are: djinn.jar with lib/ (the kernel's jars), runtime/ (the runtime's jars and the list
+ * of provided artifacts) and sources/ (the provided libraries' sources, for javadoc) beside it.
  */
 public record KernelLayout(Path home) {
 
@@ -33,6 +33,19 @@ public record KernelLayout(Path home) {
 
     public Path providedArtifacts() {
         return runtimeDirectory().resolve("provided-artifacts.txt");
+    }
+
+    /** Sources of the provided libraries (DJL, Tablesaw, Djinn's API), for javadoc on Shift+Tab; none if absent. */
+    public List<Path> sourceJars() {
+        Path directory = home.resolve("sources");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.toString().endsWith("-sources.jar")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The runtime JVM's classpath: every jar in runtime/, in a stable order. */

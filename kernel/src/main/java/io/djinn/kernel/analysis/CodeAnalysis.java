@@ -5,6 +5,7 @@ import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.kernel.runtime.SnippetSource;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,10 +41,15 @@ public final class CodeAnalysis implements EditorSupport, SnippetAnalysis {
 
     private final RuntimeHost host;
     private final MagicRegistry magics;
+    private final List<Path> sourceJars;
+    // The JShell that was last given the libraries' sources: a restarted runtime brings a new one.
+    private JShell shellWithSources;
 
-    public CodeAnalysis(RuntimeHost host, MagicRegistry magics) {
+    /** @param sourceJars sources of the provided libraries, for their javadoc on Shift+Tab */
+    public CodeAnalysis(RuntimeHost host, MagicRegistry magics, List<Path> sourceJars) {
         this.host = host;
         this.magics = magics;
+        this.sourceJars = List.copyOf(sourceJars);
     }
 
     @Override
@@ -103,8 +109,9 @@ public final class CodeAnalysis implements EditorSupport, SnippetAnalysis {
                 text.append("\n\n");
             }
             text.append(doc.signature());
-            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
-                text.append("\n\n").append(doc.javadoc().strip());
+            String javadoc = JavadocText.format(doc.javadoc());
+            if (!javadoc.isEmpty()) {
+                text.append("\n\n").append(javadoc);
             }
         }
         return text.toString();
@@ -238,6 +245,10 @@ public final class CodeAnalysis implements EditorSupport, SnippetAnalysis {
             return fallback;
         }
         try {
+            if (shell != shellWithSources) {
+                LibrarySources.attach(shell.sourceCodeAnalysis(), sourceJars);
+                shellWithSources = shell;
+            }
             return task.run(shell, shell.sourceCodeAnalysis());
         } catch (RuntimeException e) {
             // A closed or restarting JShell, or an analysis bug: the editor gets nothing this time, the log says why.
