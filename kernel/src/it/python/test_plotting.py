@@ -175,3 +175,50 @@ def test_progress_bar_updates_in_place_at_a_bounded_rate(kernel):
     assert updates[-1]["content"]["data"]["text/plain"].startswith("100% 3000/3000")
     assert updates[-1]["content"]["data"]["text/plain"].endswith("done")
     assert result.result_text() == "4498500"
+
+
+LOGGED_TRAINER = """
+Trainer loggedTrainer(TrainingListener... extra) {
+    var model = Model.newInstance("mlp-logged");
+    model.setBlock(new SequentialBlock().add(Linear.builder().setUnits(16).build()).add(Activation::relu)
+        .add(Linear.builder().setUnits(2).build()));
+    var trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).addEvaluator(new Accuracy())
+        .optOptimizer(Optimizer.adam().build()).addTrainingListeners(TrainingListener.Defaults.logging())
+        .addTrainingListeners(extra));
+    trainer.initialize(new Shape(1, 8));
+    return trainer;
+}
+"""
+
+
+def test_djls_console_progress_bar_is_a_display_updated_in_place(kernel):
+    result = kernel.ok('var djlBar = new ai.djl.training.util.ProgressBar("Work", 200);\n'
+                       'for (int i = 0; i < 200; i++) { djlBar.update(i, "step " + i); Thread.sleep(2); }')
+    # DJL prints up to a hundred carriage-return lines per bar; a saved notebook would keep every one.
+    assert result.stdout() == "", repr(result.stdout()[:200])
+    (shown,) = result.of_type("display_data")
+    bar_id = shown["content"]["transient"]["display_id"]
+    updates = [u for u in result.of_type("update_display_data") if u["content"]["transient"]["display_id"] == bar_id]
+    final = updates[-1]["content"]["data"]["text/plain"]
+    assert final.startswith("Work 100% 200/200") and "done" in final and "step 199" in final, final
+    assert len(updates) < 20, "at most 5 updates a second"
+
+
+def test_djls_training_bar_is_quiet_beside_live_training_and_a_display_without(kernel):
+    kernel.ok(TRAINING_SETUP)
+    kernel.ok(LOGGED_TRAINER)
+    live = kernel.ok("EasyTrain.fit(loggedTrainer(LiveTraining.live()), 2, data(64), data(256));", timeout=300)
+    assert "Training:" not in live.stdout() and "\r" not in live.stdout(), repr(live.stdout()[:200])
+    texts = [d["content"]["data"].get("text/plain", "") for d in live.of_type("display_data")]
+    assert not [t for t in texts if t.startswith(("Training ", "Validating "))], texts
+    alone = kernel.ok("EasyTrain.fit(loggedTrainer(), 2, data(64), data(256));", timeout=300)
+    assert "\r" not in alone.stdout(), repr(alone.stdout()[:200])
+    bars = [d["content"]["data"]["text/plain"] for d in alone.of_type("display_data")]
+    # One bar per epoch, as DJL prints one line per epoch, each ending complete.
+    assert len([t for t in bars if t.startswith("Training ")]) == 2, bars
+    finals = {}
+    for u in alone.of_type("update_display_data"):
+        finals[u["content"]["transient"]["display_id"]] = u["content"]["data"]["text/plain"]
+    # DJL counts samples (1,024 an epoch).
+    trained = [t for t in finals.values() if t.startswith("Training")]
+    assert len(trained) == 2 and all(t.startswith("Training 100% 1024/1024") for t in trained), finals

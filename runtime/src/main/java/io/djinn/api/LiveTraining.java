@@ -45,6 +45,8 @@ public final class LiveTraining extends TrainingListenerAdapter {
     private String progressId;
     private String device = "";
     private boolean active;
+    // Runs showing their progress line now, in any LiveTraining: DJL's own console bar is silenced meanwhile.
+    private static final java.util.concurrent.atomic.AtomicInteger SHOWING = new java.util.concurrent.atomic.AtomicInteger();
     private long lastProgress = Long.MIN_VALUE;
     /**
      * DJL computes the per-epoch loss and evaluator values in its EvaluatorTrainingListener (part of
@@ -89,7 +91,7 @@ public final class LiveTraining extends TrainingListenerAdapter {
         if (active) {
             return;
         }
-        active = true;
+        setActive(true);
         int epochsBefore = progress == null ? 0 : progress.epochs();
         progress = new TrainingProgress(device, epochsBefore);
         Interrupts.enterCooperative();
@@ -162,12 +164,24 @@ public final class LiveTraining extends TrainingListenerAdapter {
         finish();
     }
 
+    private void setActive(boolean now) {
+        if (now != active) {
+            SHOWING.addAndGet(now ? 1 : -1);
+        }
+        active = now;
+    }
+
+    /** Whether a training run is showing its progress line now (DJL's own progress bar then stays quiet). */
+    public static boolean showing() {
+        return SHOWING.get() > 0;
+    }
+
     /** The final progress line, chart and metrics table, once per run. */
     private synchronized void finish() {
         if (!active) {
             return;
         }
-        active = false;
+        setActive(false);
         Interrupts.exitCooperative();
         Display.updateDisplay(progressId, progress.line(true, null));
         showResults();
@@ -177,7 +191,7 @@ public final class LiveTraining extends TrainingListenerAdapter {
         if (Interrupts.requested()) {
             String where = String.format(Locale.ROOT, "interrupted during %s of epoch %d, after %d batches", phase,
                     progress.epochs() + 1, progress.batches());
-            active = false;
+            setActive(false);
             Display.updateDisplay(progressId, progress.line(true, where));
             showResults();
             Interrupts.exitCooperative();

@@ -23,6 +23,7 @@ public final class Progress {
     private String displayId;
     private long lastShown = Long.MIN_VALUE;
     private long done;
+    private String note = "";
 
     Progress(String label, long total, LongSupplier clock) {
         this.label = label;
@@ -59,6 +60,26 @@ public final class Progress {
                 }
             };
         };
+    }
+
+    /**
+     * A bar to move by hand, for work that is not a loop over items: {@code step}, {@code moveTo}, then
+     * {@code finish}. Nothing shows until the first of them.
+     *
+     * @param total the number of steps, or -1 when not known
+     */
+    public static Progress bar(String label, long total) {
+        return new Progress(label, total, System::nanoTime);
+    }
+
+    /** Sets the number of steps done, as a tool that counts for itself reports it. */
+    public void moveTo(long steps) {
+        step(steps - done);
+    }
+
+    /** A short text after the counts (a loss, an accuracy), shown from the next update on. */
+    public void note(String text) {
+        note = text == null ? "" : text;
     }
 
     /** 0 to n-1 with a progress bar. */
@@ -111,6 +132,9 @@ public final class Progress {
                 : String.format(Locale.ROOT, "%.2f", rate)));
         if (finished) {
             text.append(" done");
+        }
+        if (!note.isEmpty()) {
+            text.append(" ").append(note);
         }
         String html = ProgressBar.html("djinn-progress", 300, total > 0 ? fraction : 1,
                 finished ? ProgressBar.DONE : ProgressBar.RUNNING,

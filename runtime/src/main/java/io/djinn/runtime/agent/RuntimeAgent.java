@@ -17,7 +17,9 @@ import java.util.Set;
  *       would fail DJL's cast to its own manager class;</li>
  *   <li>{@link InlinePlotTransformer}: Tablesaw's {@code Plot.show(figure)} opens a browser tab;</li>
  *   <li>{@link ManagerAttachTransformer}: records the arrays a snippet makes on the notebook's manager, for
- *       {@link UnreachableArrays}.</li>
+ *       {@link UnreachableArrays};</li>
+ *   <li>{@link ProgressBarTransformer}: DJL's console progress bar writes carriage-return lines that a saved
+ *       notebook keeps by the hundred.</li>
  * </ul>
  * It also opens the JDK's packages to the runtime (see {@link #openPlatformModules}).
  */
@@ -32,6 +34,7 @@ public final class RuntimeAgent {
         instrumentation.addTransformer(new ManagerUnwrapTransformer());
         instrumentation.addTransformer(new InlinePlotTransformer());
         instrumentation.addTransformer(new ManagerAttachTransformer());
+        instrumentation.addTransformer(new ProgressBarTransformer());
     }
 
     /**
