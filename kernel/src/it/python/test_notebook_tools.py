@@ -140,3 +140,18 @@ def test_shift_tab_shows_javadoc_of_djl_tablesaw_djinn_and_the_jdk(each_jdk_kern
         assert "beginIndex - the beginning index, inclusive." in jdk, jdk
     else:
         assert jdk.startswith("String String.substring(int beginIndex)"), jdk
+
+
+def test_memory_per_cell_reports_each_cells_change_until_turned_off(kernel):
+    assert "From the next cell on" in kernel.ok("%memory --per-cell on").stdout()
+    try:
+        made = kernel.ok("var perCellArrays = manager.ones(new Shape(256, 1024));").stdout()
+        assert re.search(r"^memory: cpu \+1 NDArray \(\+1\.0 MiB\); RSS [+-]", made, re.M), made
+        # Declared again as a String, the array nothing reaches any more is closed in that cell.
+        freed = kernel.ok('String perCellArrays = "gone";').stdout()
+        assert "memory: cpu -1 NDArray (-1.0 MiB)" in freed, freed
+    finally:
+        kernel.ok("%memory --per-cell off")
+    assert "memory:" not in kernel.ok("int perCellQuiet = 1;").stdout()
+    bad = kernel.execute("%memory --per-cell maybe")
+    assert bad.error()["evalue"] == "%memory: --per-cell takes on or off, not 'maybe'.", bad.error()

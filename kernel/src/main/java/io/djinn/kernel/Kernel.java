@@ -18,6 +18,7 @@ import io.djinn.magics.MagicArguments;
 import io.djinn.magics.MagicException;
 import io.djinn.magics.MagicRegistry;
 import io.djinn.magics.device.DeviceMagics;
+import io.djinn.magics.device.PerCellMemory;
 import io.djinn.magics.ijava.IJavaMagics;
 import io.djinn.magics.maven.ArtifactResolver;
 import io.djinn.magics.maven.MavenResolver;
@@ -62,14 +63,15 @@ final class Kernel {
         IJavaMagics.registerAll(magics, provided, maven);
         ProfilingMagics.registerAll(magics);
         PlottingMagics.registerAll(magics);
-        DeviceMagics.registerAll(magics);
+        PerCellMemory perCellMemory = new PerCellMemory();
+        DeviceMagics.registerAll(magics, perCellMemory);
         ShellMagics.registerAll(magics, environment);
         WorkspaceMagics.registerAll(magics);
 
         Path workingDirectory = Path.of("").toAbsolutePath();
         CodeAnalysis analysis = new CodeAnalysis(host, magics, layout.sourceJars());
         CellRunner runner = new CellRunner(host, new JavaEvaluator(host, output), output, magics, analysis,
-                workingDirectory, env.cellTimeoutMillis());
+                workingDirectory, env.cellTimeoutMillis(), perCellMemory);
         History history = new History();
         Responder shell = new ChannelResponder(sockets.shell(), sockets.iopub(), sockets.codec());
         Responder control = new ChannelResponder(sockets.control(), sockets.iopub(), sockets.codec());

@@ -31,6 +31,12 @@ public final class ExtensionCommands {
     /** Collect garbage and reply the heap's used and max bytes: two numbers and a space between. */
     public static final String HEAP_STATUS = "djinn.heap";
 
+    /** Remember the memory now (open NDArrays per device, GPU memory, RSS), for {@link #MEMORY_CHANGE}. Reply: none. */
+    public static final String MEMORY_MARK = "djinn.memory.mark";
+
+    /** What changed in memory since {@link #MEMORY_MARK}: one line of text (%memory --per-cell). */
+    public static final String MEMORY_CHANGE = "djinn.memory.change";
+
     /** A call as a frame's text. */
     public static String encode(long id, String command, List<String> arguments) {
         List<String> lines = new ArrayList<>();

@@ -7,6 +7,8 @@ import io.djinn.kernel.runtime.RuntimeDeath;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
 import io.djinn.magics.MagicRegistry;
+import io.djinn.magics.device.PerCellMemory;
+import io.djinn.wire.ExtensionCommands;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,9 @@ public final class CellRunner implements CellExecutor {
     private static final long HEAP_CHECK_TIMEOUT_MS = 15_000;
     private static final double UNUSABLE_HEAP_FRACTION = 0.9;
 
+    // Reading the memory takes milliseconds; a runtime that does not answer in this long is wedged.
+    private static final long MEMORY_TIMEOUT_MS = 30_000;
+
     private final RuntimeControl host;
     private final JavaCode java;
     private final CellStreams output;
@@ -34,6 +39,7 @@ public final class CellRunner implements CellExecutor {
     private final SnippetAnalysis analysis;
     private final Path workingDirectory;
     private final long timeoutMillis;
+    private final PerCellMemory perCellMemory;
     private final AtomicBoolean interruptRequested = new AtomicBoolean();
     private volatile boolean timedOut;
     /** Where the code running now comes from, for errors: the cell, or a file %load runs. */
@@ -41,8 +47,9 @@ public final class CellRunner implements CellExecutor {
     /** The line of its origin that the code running now starts on (a magic's own code starts at the magic). */
     private int firstLine;
 
+    /** @param perCellMemory whether each cell ends with its memory change (%memory --per-cell) */
     public CellRunner(RuntimeControl host, JavaCode java, CellStreams output, MagicRegistry magics,
-            SnippetAnalysis analysis, Path workingDirectory, long timeoutMillis) {
+            SnippetAnalysis analysis, Path workingDirectory, long timeoutMillis, PerCellMemory perCellMemory) {
         this.host = host;
         this.java = java;
         this.output = output;
@@ -50,6 +57,7 @@ public final class CellRunner implements CellExecutor {
         this.analysis = analysis;
         this.workingDirectory = workingDirectory;
         this.timeoutMillis = timeoutMillis;
+        this.perCellMemory = perCellMemory;
     }
 
     /** Stops the running cell (and any input prompt); the cells before it and their variables stay. */
@@ -78,12 +86,31 @@ public final class CellRunner implements CellExecutor {
             }
         }
         ScheduledFuture<?> timeout = timeoutMillis > 0 ? host.schedule(this::timeOut, timeoutMillis) : null;
+        // A cell that turns the report on is not reported: it had no mark.
+        boolean reportMemory = perCellMemory.on() && memoryCommand(ExtensionCommands.MEMORY_MARK) != null;
         try {
             return runSegments(CellSplitter.split(code));
         } finally {
             if (timeout != null) {
                 timeout.cancel(false);
             }
+            if (reportMemory && perCellMemory.on() && host.isAlive()) {
+                String change = memoryCommand(ExtensionCommands.MEMORY_CHANGE);
+                if (change != null && !change.isEmpty()) {
+                    output.print(change + "\n");
+                }
+            }
+        }
+    }
+
+    /** The reply ("" for none) of a memory command; null when it failed, which the log says, not the cell. */
+    private String memoryCommand(String command) {
+        try {
+            String reply = host.extension(command, List.of(), MEMORY_TIMEOUT_MS);
+            return reply == null ? "" : reply;
+        } catch (Exception e) {
+            LOG.warn("%memory --per-cell: {} failed", command, e);
+            return null;
         }
     }
 

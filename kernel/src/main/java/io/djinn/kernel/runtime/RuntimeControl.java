@@ -30,4 +30,10 @@ public interface RuntimeControl {
     long[] heapAfterCollection(long timeoutMillis) throws Exception;
 
     void addToClasspath(String entry);
+
+    /**
+     * Runs one of {@code io.djinn.wire.ExtensionCommands} in the runtime and returns its reply (null for none);
+     * kills a runtime that does not answer in time.
+     */
+    String extension(String command, java.util.List<String> arguments, long timeoutMillis) throws Exception;
 }

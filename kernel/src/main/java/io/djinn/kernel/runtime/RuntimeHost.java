@@ -240,6 +240,7 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
      * Runs an extension command in the runtime and returns its reply (null for none), killing the runtime when
      * it does not answer in time, which turns a wedged runtime into a dead one that the kernel can replace.
      */
+    @Override
     public String extension(String command, List<String> arguments, long timeoutMillis) throws Exception {
         RuntimeProcess current = process;
         if (current == null || control == null) {

@@ -13,6 +13,8 @@ import io.djinn.magics.LineMagic;
 import io.djinn.magics.MagicContext;
 import io.djinn.magics.MagicException;
 import io.djinn.magics.MagicRegistry;
+import io.djinn.magics.device.PerCellMemory;
+import io.djinn.wire.ExtensionCommands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +68,14 @@ class CellRunnerTest {
         }
         @Override public long[] heapAfterCollection(long timeoutMillis) { return heap; }
         @Override public void addToClasspath(String entry) {}
+
+        final List<String> extensions = new ArrayList<>();
+        Function<String, String> extensionReplies = command -> null;
+
+        @Override public String extension(String command, List<String> arguments, long timeoutMillis) {
+            extensions.add(command);
+            return extensionReplies.apply(command);
+        }
     }
 
     private static final class RecordingStreams implements CellStreams {
@@ -104,8 +114,9 @@ class CellRunnerTest {
     private final ScriptedJava java = new ScriptedJava();
     private final ScriptedRuntime runtime = new ScriptedRuntime();
     private final RecordingStreams streams = new RecordingStreams();
+    private final PerCellMemory perCellMemory = new PerCellMemory();
     private final CellRunner runner = new CellRunner(runtime, java, streams, new MagicRegistry().register(RunMagic::new),
-            NO_ANALYSIS, Path.of("."), 60_000);
+            NO_ANALYSIS, Path.of("."), 60_000, perCellMemory);
 
     private static JsonObject value(String text) {
         JsonObject data = new JsonObject();
@@ -215,5 +226,31 @@ class CellRunnerTest {
         java.duringEvaluation = () -> {};
         assertFalse(runner.run("1", 2).failure() != null);
         assertNull(runner.run("%run x", 3).failure());
+    }
+
+    @Test
+    void withPerCellMemoryOnACellIsMarkedBeforeAndEndsWithItsChange() {
+        runtime.extensionReplies = command -> command.equals(ExtensionCommands.MEMORY_CHANGE)
+                ? "memory: cpu +1 NDArray (+24 B); RSS +1.0 MiB" : null;
+        runner.run("var x = 1;", 1);
+        assertEquals(List.of(), runtime.extensions, "off by default");
+        perCellMemory.set(true);
+        runner.run("var y = 2;", 2);
+        assertEquals(List.of(ExtensionCommands.MEMORY_MARK, ExtensionCommands.MEMORY_CHANGE), runtime.extensions);
+        assertEquals("out: memory: cpu +1 NDArray (+24 B); RSS +1.0 MiB\n", streams.printed.get(streams.printed.size() - 1));
+    }
+
+    @Test
+    void theCellThatTurnsItOnIsNotReportedAndAFailedMarkReportsNothing() {
+        java.duringEvaluation = () -> perCellMemory.set(true);
+        runner.run("perCell.set(true); // as %memory --per-cell on does", 1);
+        assertEquals(List.of(), runtime.extensions);
+        runtime.extensionReplies = command -> {
+            throw new IllegalStateException("no runtime");
+        };
+        int printedBefore = streams.printed.size();
+        assertTrue(runner.run("var z = 3;", 2).succeeded());
+        assertEquals(List.of(ExtensionCommands.MEMORY_MARK), runtime.extensions);
+        assertEquals(printedBefore, streams.printed.size());
     }
 }

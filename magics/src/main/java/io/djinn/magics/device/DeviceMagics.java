@@ -7,7 +7,13 @@ public final class DeviceMagics {
 
     private DeviceMagics() {}
 
+    /** With a setting of their own for %memory --per-cell, which no cell runner reads (tests). */
     public static void registerAll(MagicRegistry registry) {
-        registry.register(DeviceMagic::new).register(GpuMagic::new).register(MemoryMagic::new);
+        registerAll(registry, new PerCellMemory());
+    }
+
+    /** @param perCell what %memory --per-cell sets, for the kernel's cell runner to read */
+    public static void registerAll(MagicRegistry registry, PerCellMemory perCell) {
+        registry.register(DeviceMagic::new).register(GpuMagic::new).register(() -> new MemoryMagic(perCell));
     }
 }

@@ -2,6 +2,8 @@ package io.djinn.runtime.execution;
 
 import static io.djinn.wire.ExtensionCommands.FORGET_VARIABLES;
 import static io.djinn.wire.ExtensionCommands.HEAP_STATUS;
+import static io.djinn.wire.ExtensionCommands.MEMORY_CHANGE;
+import static io.djinn.wire.ExtensionCommands.MEMORY_MARK;
 import static io.djinn.wire.ExtensionCommands.NOTHING_TO_RENDER;
 import static io.djinn.wire.ExtensionCommands.RENDERED;
 import static io.djinn.wire.ExtensionCommands.RENDER_RESULT;
@@ -9,6 +11,7 @@ import static io.djinn.wire.ExtensionCommands.RENDER_RESULT;
 import io.djinn.runtime.DisplayChannel;
 import io.djinn.runtime.LineInput;
 import io.djinn.runtime.RuntimeMain;
+import io.djinn.runtime.device.MemoryChange;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.djinn.api.Renderers;
@@ -106,6 +109,11 @@ public final class DjinnExecutionControl extends LocalExecutionControl {
                     return renderResult(arguments);
                 case HEAP_STATUS:
                     return heapStatus();
+                case MEMORY_MARK:
+                    MemoryChange.mark();
+                    return null;
+                case MEMORY_CHANGE:
+                    return MemoryChange.sinceMark();
                 case FORGET_VARIABLES:
                     UnreachableArrays.Before unchanged = UnreachableArrays.before(variables);
                     variables.forget(arguments);

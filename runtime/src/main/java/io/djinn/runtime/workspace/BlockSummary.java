@@ -12,6 +12,7 @@ import ai.djl.util.Pair;
 import io.djinn.api.Devices;
 import io.djinn.api.ModelSummary;
 import io.djinn.api.UsageException;
+import io.djinn.runtime.device.DeviceNames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class BlockSummary {
             }
             NDManager owner = manager != null ? manager : NDManager.newBaseManager(Devices.device());
             block.initialize(owner, dataType, inputs);
-            note = "Its parameters were initialized for " + shapes(inputs) + " on " + owner.getDevice()
+            note = "Its parameters were initialized for " + shapes(inputs) + " on " + DeviceNames.of(owner.getDevice())
                     + ", as training would; training initializes them again.";
         } else if (inputs == null) {
             inputs = block.getInputShapes();
