@@ -73,7 +73,8 @@ def test_pwd_is_the_notebooks_directory(kernel):
     assert kernel.ok('System.getProperty("user.dir")').result_text() == shown
 
 
-def test_whos_and_who_list_variables_as_they_are_now(kernel):
+def test_whos_and_who_list_variables_as_they_are_now(each_jdk_kernel):
+    kernel = each_jdk_kernel
     kernel.ok("var whosArray = manager.ones(new Shape(2, 3));\nint whosCount = 7;\nString whosName = \"n\";")
     arrays = kernel.ok("%whos NDArray").result_text()
     assert "whosArray" in arrays and "(2, 3) float32 cpu, 24 B" in arrays, arrays
@@ -88,7 +89,8 @@ def test_whos_and_who_list_variables_as_they_are_now(kernel):
     assert "$" not in kernel.ok("%who").result_text()
 
 
-def test_summary_shows_layers_shapes_and_parameters_and_says_what_it_needs(kernel):
+def test_summary_shows_layers_shapes_and_parameters_and_says_what_it_needs(each_jdk_kernel):
+    kernel = each_jdk_kernel
     kernel.ok("var summaryNet = new SequentialBlock().add(Blocks.batchFlattenBlock(784))\n"
               "    .add(Linear.builder().setUnits(256).build()).add(Activation.reluBlock())\n"
               "    .add(Linear.builder().setUnits(10).build());")
@@ -142,7 +144,8 @@ def test_shift_tab_shows_javadoc_of_djl_tablesaw_djinn_and_the_jdk(each_jdk_kern
         assert jdk.startswith("String String.substring(int beginIndex)"), jdk
 
 
-def test_memory_per_cell_reports_each_cells_change_until_turned_off(kernel):
+def test_memory_per_cell_reports_each_cells_change_until_turned_off(each_jdk_kernel):
+    kernel = each_jdk_kernel
     assert "From the next cell on" in kernel.ok("%memory --per-cell on").stdout()
     try:
         made = kernel.ok("var perCellArrays = manager.ones(new Shape(256, 1024));").stdout()

@@ -191,7 +191,8 @@ Trainer loggedTrainer(TrainingListener... extra) {
 """
 
 
-def test_djls_console_progress_bar_is_a_display_updated_in_place(kernel):
+def test_djls_console_progress_bar_is_a_display_updated_in_place(each_jdk_kernel):
+    kernel = each_jdk_kernel
     result = kernel.ok('var djlBar = new ai.djl.training.util.ProgressBar("Work", 200);\n'
                        'for (int i = 0; i < 200; i++) { djlBar.update(i, "step " + i); Thread.sleep(2); }')
     # DJL prints up to a hundred carriage-return lines per bar; a saved notebook would keep every one.
