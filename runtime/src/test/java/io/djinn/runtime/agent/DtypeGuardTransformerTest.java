@@ -8,7 +8,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import io.djinn.api.UnsupportedDataTypeException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,7 @@ import org.junit.jupiter.api.Test;
 class DtypeGuardTransformerTest {
 
     private static byte[] jniUtils() throws IOException {
-        try (InputStream in = DtypeGuardTransformerTest.class.getClassLoader()
-                .getResourceAsStream(DtypeGuardTransformer.TARGET + ".class")) {
-            return in.readAllBytes();
-        }
+        return OneClassLoader.classFile(DtypeGuardTransformer.TARGET);
     }
 
     /** JniUtils.to(array, dtype, device), the call behind NDArray.toType, with no array: the guard comes first. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.lang.reflect.InvocationTargetException;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,7 @@ import tech.tablesaw.plotly.components.Layout;
 class InlinePlotTransformerTest {
 
     private static byte[] plot() throws Exception {
-        try (InputStream in = InlinePlotTransformerTest.class.getClassLoader()
-                .getResourceAsStream(InlinePlotTransformer.TARGET + ".class")) {
-            return in.readAllBytes();
-        }
+        return OneClassLoader.classFile(InlinePlotTransformer.TARGET);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,10 +16,7 @@ import org.objectweb.asm.Opcodes;
 class ManagerUnwrapTransformerTest {
 
     private static byte[] ptNDArray() throws IOException {
-        try (InputStream in = ManagerUnwrapTransformerTest.class.getClassLoader()
-                .getResourceAsStream(ManagerUnwrapTransformer.TARGET + ".class")) {
-            return in.readAllBytes();
-        }
+        return OneClassLoader.classFile(ManagerUnwrapTransformer.TARGET);
     }
 
     /** The first three instructions of a method, as text. */

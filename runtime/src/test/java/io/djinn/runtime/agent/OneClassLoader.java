@@ -13,6 +13,16 @@ final class OneClassLoader extends ClassLoader {
         this.classFile = classFile;
     }
 
+    /** The class file of a class on the tests' class path, as a transformer receives it. */
+    static byte[] classFile(String internalName) throws java.io.IOException {
+        try (java.io.InputStream in = OneClassLoader.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException(internalName + ".class is not on the class path");
+            }
+            return in.readAllBytes();
+        }
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (name.equals(className)) {

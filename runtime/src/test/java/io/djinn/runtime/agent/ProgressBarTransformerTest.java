@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -12,10 +11,7 @@ import org.junit.jupiter.api.Test;
 class ProgressBarTransformerTest {
 
     private static byte[] progressBar() throws Exception {
-        try (InputStream in = ProgressBarTransformerTest.class.getClassLoader()
-                .getResourceAsStream(ProgressBarTransformer.TARGET + ".class")) {
-            return in.readAllBytes();
-        }
+        return OneClassLoader.classFile(ProgressBarTransformer.TARGET);
     }
 
     @Test
