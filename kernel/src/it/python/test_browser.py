@@ -60,6 +60,12 @@ def start_server(root, config_dir, plotly_renderer):
         # Plotly's mime renderer is a plugin of its own: disabling the package alone leaves it active.
         disabled = {} if plotly_renderer else {"jupyterlab-plotly": True, "@jupyterlab/plotly-extension:factory": True}
         json.dump({"disabledExtensions": disabled}, f)
+    # JupyterLab 4 renders a notebook's cells lazily ("windowing"): after a reload a chart cell below the first
+    # screen may never be drawn in a headless page (a fresh-clone run drew 1 of 2). Every cell renders here.
+    tracker = os.path.join(config_dir, "lab", "user-settings", "@jupyterlab", "notebook-extension")
+    os.makedirs(tracker, exist_ok=True)
+    with open(os.path.join(tracker, "tracker.jupyterlab-settings"), "w") as f:
+        json.dump({"windowingMode": "none"}, f)
     port = free_port()
     env = {**os.environ, "JUPYTER_CONFIG_DIR": config_dir}
     process = subprocess.Popen(
@@ -113,16 +119,17 @@ def chart_outputs(notebook):
 
 def count_charts(page, expected, artifact, timeout=90):
     """Charts that plotly.js drew from their HTML (a drawn chart's box has an SVG); a screenshot is kept."""
-    drawn = "document.querySelectorAll('.djinn-plotly.js-plotly-plot .main-svg').length"
+    # Each chart has two or three main-svg layers: count the boxes that have any (counting layers let the wait
+    # end with one chart of two drawn).
+    drawn = ("Array.from(document.querySelectorAll('.djinn-plotly.js-plotly-plot'))"
+             ".filter(e => e.querySelector('.main-svg')).length")
     path = os.path.join(ARTIFACTS, artifact + ".png")
     deadline = time.monotonic() + timeout
     while True:
         page.screenshot(path=path, full_page=True)
         count = page.evaluate(drawn)
         if count >= expected or time.monotonic() > deadline:
-            # each chart has two or three main-svg layers: count the boxes that have any
-            return page.evaluate("Array.from(document.querySelectorAll('.djinn-plotly.js-plotly-plot'))"
-                                 ".filter(e => e.querySelector('.main-svg')).length")
+            return count
         time.sleep(1)
 
 
