@@ -128,7 +128,7 @@ def count_charts(page, expected, artifact, timeout=90):
     while True:
         page.screenshot(path=path, full_page=True)
         count = page.evaluate(drawn)
-        if count >= expected or time.monotonic() > deadline:
+        if count == expected or time.monotonic() > deadline:
             return count
         time.sleep(1)
 
@@ -153,7 +153,9 @@ def count_traces(page, artifact, timeout=90):
     while True:
         page.screenshot(path=path)
         count = page.locator(selector).count()
-        if count >= EXPECTED_TRACES or time.monotonic() > deadline:
+        # Exactly: while an output area re-renders, a chart can briefly be in the page twice (a fresh-clone run
+        # counted 4 of 2 with a cell still running); a count that stays wrong still fails at the deadline.
+        if count == EXPECTED_TRACES or time.monotonic() > deadline:
             return count
         time.sleep(1)
 
