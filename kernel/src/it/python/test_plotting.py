@@ -202,7 +202,8 @@ def test_djls_console_progress_bar_is_a_display_updated_in_place(each_jdk_kernel
     updates = [u for u in result.of_type("update_display_data") if u["content"]["transient"]["display_id"] == bar_id]
     final = updates[-1]["content"]["data"]["text/plain"]
     assert final.startswith("Work 100% 200/200") and "done" in final and "step 199" in final, final
-    assert len(updates) < 20, "at most 5 updates a second"
+    # 200 calls: unthrottled that is 200 updates; at 5 a second the loop (0.4 s, longer on a busy machine) makes few.
+    assert len(updates) < 60, "at most 5 updates a second"
 
 
 def test_djls_training_bar_is_quiet_beside_live_training_and_a_display_without(kernel):
