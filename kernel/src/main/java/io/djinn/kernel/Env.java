@@ -109,6 +109,11 @@ public final class Env {
         return first("DJINN_TORCH_LIBRARY_PATH");
     }
 
+    /** A DJL JNI library built for the libtorch DJINN_TORCH_LIBRARY_PATH names ({@code djinn build-jni}); empty when unset. */
+    public String torchJni() {
+        return first("DJINN_TORCH_JNI");
+    }
+
     /**
      * Whether the notebook carries plotly.js ({@code inline}, the default: one copy, 2.7 MB, in an output of its
      * own, so that the notebook's HTML draws its charts anywhere, offline) or not ({@code none}: charts are

@@ -101,8 +101,9 @@ final class Kernel {
     static RuntimeSettings runtimeSettings(Env env, KernelLayout layout, SessionEnvironment environment)
             throws IOException {
         RuntimeJars jars = new RuntimeJars(layout.runtimeClasspath());
-        TorchFlavor.Choice torch = TorchFlavor.choose(env.torchFlavor(), env.torchLibraryPath(),
-                TorchFlavor.machine(env.offline(), env.djlCacheDir(), jars.libtorchVersion()));
+        TorchFlavor.Choice torch = TorchFlavor.choose(env.torchFlavor(), env.torchLibraryPath(), env.torchJni(),
+                TorchFlavor.machine(env.offline(), env.djlCacheDir(), jars));
+        torch.placeJni();
         LOG.info("libtorch: {} ({})", torch.flavor(), torch.note());
         List<String> entries = new ArrayList<>(jars.classpath(torch));
         entries.addAll(env.classpath());

@@ -1,5 +1,6 @@
 package io.djinn.kernel;
 
+import io.djinn.kernel.install.BuildJniCommand;
 import io.djinn.kernel.install.InstallCommand;
 import io.djinn.kernel.install.NativesCommand;
 import io.djinn.kernel.install.UninstallCommand;
@@ -10,10 +11,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code java -jar djinn.jar kernel|install|uninstall|natives}. */
+/** {@code java -jar djinn.jar kernel|install|uninstall|natives|build-jni}. */
 @Command(name = "djinn", mixinStandardHelpOptions = true, version = "Djinn " + "${sys:djinn.version:-dev}",
         description = "Djinn, a Jupyter kernel for Java with DJL and Tablesaw preloaded.",
-        subcommands = {Main.KernelCommand.class, InstallCommand.class, UninstallCommand.class, NativesCommand.class})
+        subcommands = {Main.KernelCommand.class, InstallCommand.class, UninstallCommand.class, NativesCommand.class,
+                BuildJniCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -4,9 +4,7 @@ import io.djinn.kernel.Env;
 import io.djinn.kernel.KernelLayout;
 import io.djinn.kernel.runtime.RuntimeJars;
 import io.djinn.kernel.runtime.TorchFlavor;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +56,9 @@ public final class NativesCommand implements Callable<Integer> {
         Env env = Env.system();
         Path directory = (cacheDir != null ? cacheDir : env.djlCacheDir()).toAbsolutePath();
         RuntimeJars jars = new RuntimeJars(KernelLayout.locate().runtimeClasspath());
-        TorchFlavor.Machine machine = TorchFlavor.machine(env.offline(), directory, jars.libtorchVersion());
+        TorchFlavor.Machine machine = TorchFlavor.machine(env.offline(), directory, jars);
         for (String flavor : flavors) {
-            TorchFlavor.Choice choice = TorchFlavor.choose(flavor, "", machine);
+            TorchFlavor.Choice choice = TorchFlavor.choose(flavor, "", "", machine);
             if (!choice.flavor().equals(flavor)) {
                 System.err.println("error: cannot prepare " + flavor + ": downloads are off (DJINN_OFFLINE) and it is not"
                         + " already in " + directory);
@@ -76,20 +74,8 @@ public final class NativesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Loads the engine in a JVM set up like a runtime for this choice; its report line, or null on failure. */
     private String load(TorchFlavor.Choice choice, RuntimeJars jars, Path directory, boolean offline)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add((java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java")).toString());
-        command.addAll(choice.jvmOptions(directory, offline));
-        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        // Without a GPU (the usual case while an image is built) DJL warns twice that it found none.
-        command.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, jars.classpath(choice)));
-        command.add("io.djinn.runtime.PrepareNatives");
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        return process.waitFor() == 0 ? report : null;
+        return EngineProbe.load(choice, jars, directory, offline, java);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 public record RuntimeJars(List<Path> jars) {
 
     private static final String CPU_NATIVE_PREFIX = "pytorch-native-cpu-";
+    private static final String ENGINE_PREFIX = "pytorch-engine-";
 
     /** The classpath for a choice: without the CPU native jar when CUDA libtorch is to load (DJL prefers the jar). */
     public List<String> classpath(TorchFlavor.Choice torch) {
@@ -33,6 +34,17 @@ public record RuntimeJars(List<Path> jars) {
             }
         }
         throw new IOException("no " + CPU_NATIVE_PREFIX + "* jar among the runtime's jars");
+    }
+
+    /** DJL's version, from the PyTorch engine's jar name (pytorch-engine-0.35.1.jar); its JNI must be built from it. */
+    public String djlVersion() throws IOException {
+        for (Path jar : jars) {
+            String name = jar.getFileName().toString();
+            if (name.startsWith(ENGINE_PREFIX) && name.endsWith(".jar")) {
+                return name.substring(ENGINE_PREFIX.length(), name.length() - ".jar".length());
+            }
+        }
+        throw new IOException("no " + ENGINE_PREFIX + "* jar among the runtime's jars");
     }
 
     /** The djinn-runtime jar, which is also the runtime's Java agent. */

@@ -70,6 +70,9 @@ public record DeviceReport(String defaultDevice, List<Row> devices, EngineInfo e
         if (engine.loaded()) {
             table.note("libtorch " + engine.version() + ", " + engine.flavor() + " flavor, loaded from "
                     + engine.libraryPath());
+            if (engine.jniPath() != null) {
+                table.note("DJL's JNI: " + engine.jniPath() + ", " + engine.jniOrigin());
+            }
         } else {
             table.note("The PyTorch engine did not load: " + engine.error());
         }

@@ -2,18 +2,27 @@ package io.djinn.runtime.device;
 
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
+import io.djinn.wire.JniBuildInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The PyTorch engine as loaded in this runtime: its libtorch version, flavor (cpu or cuXXX) and
  * directory, or why it did not load.
  *
  * @param flavor "cpu", a CUDA flavor such as "cu128", or "cuda" when the directory does not say which
+ * @param jniPath the DJL JNI library this process loaded, or null when it is not known
+ * @param jniOrigin where that JNI came from: "DJL's own build" or how {@code djinn build-jni} built it
  */
 public record EngineInfo(boolean loaded, String version, String flavor, boolean hasCuda, String libraryPath,
-        String error) {
+        String jniPath, String jniOrigin, String error) {
+
+    private static final Path PROCESS_MAPS = Path.of("/proc/self/maps");
 
     // DJL's cache directories are named <version>-<flavor>-<classifier>, e.g. 2.7.1-cu128-linux-x86_64 or,
     // unpacked from a Maven Central jar, 2.7.1-20250812-cpu-linux-x86_64.
@@ -25,14 +34,15 @@ public record EngineInfo(boolean loaded, String version, String flavor, boolean 
             Engine engine = Engine.getEngine("PyTorch");
             boolean cuda = engine.hasCapability(StandardCapabilities.CUDA);
             String path = loadedLibraryPath();
-            return new EngineInfo(true, engine.getVersion(), flavor(path, cuda), cuda, path, null);
+            String jni = loadedJni(PROCESS_MAPS);
+            return new EngineInfo(true, engine.getVersion(), flavor(path, cuda), cuda, path, jni, jniOrigin(jni), null);
         } catch (RuntimeException | LinkageError e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             Throwable cause = e.getCause();
             if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
                 message += ": " + cause.getMessage();
             }
-            return new EngineInfo(false, null, null, false, null, message);
+            return new EngineInfo(false, null, null, false, null, null, null, message);
         }
     }
 
@@ -45,6 +55,27 @@ public record EngineInfo(boolean loaded, String version, String flavor, boolean 
             }
         }
         return hasCuda ? "cuda" : "cpu";
+    }
+
+    /**
+     * The JNI library as the kernel mapped it into this process (its real path, links followed), read from the
+     * process's memory map; null where there is none (not Linux).
+     */
+    static String loadedJni(Path maps) {
+        try (Stream<String> lines = Files.lines(maps)) {
+            return lines.map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .filter(file -> file.endsWith("djl_torch.so")).findFirst().orElse(null);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    static String jniOrigin(String jni) {
+        if (jni == null) {
+            return null;
+        }
+        return JniBuildInfo.readBeside(Path.of(jni)).map(JniBuildInfo::describe)
+                .orElse("DJL's own build for this libtorch");
     }
 
     private static String loadedLibraryPath() {

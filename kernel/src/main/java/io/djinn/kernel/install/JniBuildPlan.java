@@ -1,0 +1,163 @@
+package io.djinn.kernel.install;
+
+import io.djinn.kernel.runtime.Libtorch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * How to compile DJL's PyTorch JNI against a given libtorch: one compiler call per C++ source, then one link,
+ * the flags read from the libtorch itself. This is what DJL's CMakeLists does, without needing CMake or
+ * CUDA's CMake modules on the machine: a C++ compiler is enough.
+ *
+ * @param work where the JNI headers and object files go
+ * @param cudaIncludes the CUDA headers' directories; empty builds without DJL's CUDA-only code
+ */
+public record JniBuildPlan(DjlSource source, Libtorch torch, Path jdkHome, List<Path> cudaIncludes, int cxx11Abi,
+        int cxxStandard, Path work, Path output) {
+
+    public static final String LIBRARY_NAME = "libdjl_torch.so";
+    private static final Pattern CXX_STANDARD = Pattern.compile("CXX_STANDARD\\s+(\\d+)");
+    private static final byte[] CXX11_ABI_TAG = "B5cxx11".getBytes(StandardCharsets.US_ASCII);
+
+    public Path headers() {
+        return work.resolve("include");
+    }
+
+    public Path library() {
+        return output.resolve(LIBRARY_NAME);
+    }
+
+    public boolean cudaExtras() {
+        return !cudaIncludes.isEmpty();
+    }
+
+    public Path objectFor(Path cppSource) {
+        String name = cppSource.getFileName().toString();
+        return work.resolve("obj").resolve(name.substring(0, name.length() - ".cc".length()) + ".o");
+    }
+
+    /** The compiler call for one source. */
+    public List<String> compileCommand(String cxx, Path cppSource) {
+        List<String> command = new ArrayList<>(List.of(cxx, "-std=c++" + cxxStandard, "-O2", "-fPIC", "-DNDEBUG",
+                "-D_GLIBCXX_USE_CXX11_ABI=" + cxx11Abi));
+        String ptVersion = ptVersionDefine(torch.baseVersion());
+        if (ptVersion != null) {
+            command.add("-D" + ptVersion);
+        }
+        if (cudaExtras()) {
+            command.add("-DUSE_CUDA");
+        }
+        for (Path include : includes()) {
+            command.add("-I" + include);
+        }
+        command.addAll(List.of("-c", cppSource.toString(), "-o", objectFor(cppSource).toString()));
+        return command;
+    }
+
+    List<Path> includes() {
+        List<Path> includes = new ArrayList<>(List.of(headers(), source.utilsHeaders(), torch.include(),
+                torch.include().resolve("torch/csrc/api/include"), jdkHome.resolve("include"),
+                jdkHome.resolve("include/linux")));
+        includes.addAll(cudaIncludes);
+        return includes;
+    }
+
+    /** The link of the objects into the JNI library; it finds libtorch beside itself or where it was built. */
+    public List<String> linkCommand(String cxx, List<Path> objects) {
+        List<String> command = new ArrayList<>(List.of(cxx, "-shared", "-o", library().toString()));
+        objects.forEach(object -> command.add(object.toString()));
+        command.addAll(List.of("-L" + torch.lib(), "-Wl,-rpath,$ORIGIN:" + torch.lib(), "-ltorch", "-ltorch_cpu", "-lc10"));
+        if (cudaExtras()) {
+            command.addAll(List.of("-ltorch_cuda", "-lc10_cuda"));
+        }
+        return command;
+    }
+
+    /** DJL's sources switch to older APIs with this define for libtorch 1.13 to 2.1 (as its build.sh does). */
+    static String ptVersionDefine(String baseVersion) {
+        return baseVersion.startsWith("1.13.") || baseVersion.startsWith("2.0.") || baseVersion.startsWith("2.1.")
+                ? "V1_13_X" : null;
+    }
+
+    /** 1 when libtorch was built with the C++11 string ABI (every pip wheel since 2.7), else 0: read from libc10. */
+    static int cxx11Abi(Libtorch torch) throws IOException {
+        Path c10 = torch.lib().resolve("libc10.so");
+        if (!Files.isRegularFile(c10)) {
+            return 1;
+        }
+        try (InputStream in = Files.newInputStream(c10)) {
+            return contains(in, CXX11_ABI_TAG) ? 1 : 0;
+        }
+    }
+
+    private static boolean contains(InputStream in, byte[] needle) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        byte[] carry = new byte[0];
+        int read;
+        while ((read = in.read(buffer)) > 0) {
+            byte[] window = new byte[carry.length + read];
+            System.arraycopy(carry, 0, window, 0, carry.length);
+            System.arraycopy(buffer, 0, window, carry.length, read);
+            for (int i = 0; i + needle.length <= window.length; i++) {
+                int j = 0;
+                while (j < needle.length && window[i + j] == needle[j]) {
+                    j++;
+                }
+                if (j == needle.length) {
+                    return true;
+                }
+            }
+            int keep = Math.min(needle.length - 1, window.length);
+            carry = java.util.Arrays.copyOfRange(window, window.length - keep, window.length);
+        }
+        return false;
+    }
+
+    /** The C++ standard libtorch's CMake config asks for (20 since PyTorch 2.10), at least DJL's 17. */
+    static int cxxStandard(Libtorch torch) throws IOException {
+        Path config = torch.home().resolve("share/cmake/Torch/TorchConfig.cmake");
+        if (!Files.isRegularFile(config)) {
+            return 17;
+        }
+        Matcher matcher = CXX_STANDARD.matcher(Files.readString(config));
+        return matcher.find() ? Math.max(17, Integer.parseInt(matcher.group(1))) : 17;
+    }
+
+    /**
+     * The CUDA headers for a CUDA libtorch: the CUDA toolkit's ({@code CUDA_HOME}, {@code CUDA_PATH},
+     * {@code /usr/local/cuda}) or the pip wheels' beside torch ({@code site-packages/nvidia/.../include}).
+     * Empty for a CPU libtorch, or when no {@code cuda_runtime_api.h} is found.
+     */
+    static List<Path> cudaIncludes(Libtorch torch, Map<String, String> environment, Path systemCuda) throws IOException {
+        if (!torch.isCuda()) {
+            return List.of();
+        }
+        List<Path> candidates = new ArrayList<>();
+        for (String variable : List.of("CUDA_HOME", "CUDA_PATH")) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                candidates.add(Path.of(value, "include"));
+            }
+        }
+        candidates.add(systemCuda.resolve("include"));
+        Path wheels = torch.home().getParent() == null ? null : torch.home().getParent().resolve("nvidia");
+        if (wheels != null && Files.isDirectory(wheels)) {
+            try (Stream<Path> tree = Files.walk(wheels, 4)) {
+                tree.filter(path -> path.getFileName().toString().equals("include") && Files.isDirectory(path))
+                        .sorted().forEach(candidates::add);
+            }
+        }
+        List<Path> found = candidates.stream().filter(Files::isDirectory).distinct().toList();
+        boolean runtimeHeader = found.stream().anyMatch(dir -> Files.isRegularFile(dir.resolve("cuda_runtime_api.h")));
+        return runtimeHeader ? found : List.of();
+    }
+}
