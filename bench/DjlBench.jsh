@@ -1,5 +1,14 @@
 // The deep-learning workloads of dl_bench.py in DJL, run as cells of a Djinn notebook; the last
 // line prints one JSON line. The same operations, sizes and repetitions as torch_bench.py.
+// DJINN_BENCH_DEVICE=gpu: on the first GPU, each timed loop ending with a wait for the queued work (reading a
+// value back), and matmuls repeated 20 times as often, as in torch_bench.py.
+boolean benchOnGpu = "gpu".equals(System.getenv("DJINN_BENCH_DEVICE"));
+Device benchDevice = benchOnGpu ? Device.gpu() : Device.cpu();
+int repeatScale = benchOnGpu ? 20 : 1;
+void sync(NDArray a) {
+    if (benchOnGpu) a.sum().getFloat();
+}
+
 double medianOf(int runs, java.util.function.DoubleSupplier fn) {
     double[] values = new double[runs];
     for (int i = 0; i < runs; i++) values[i] = fn.getAsDouble();
@@ -8,7 +17,7 @@ double medianOf(int runs, java.util.function.DoubleSupplier fn) {
 }
 
 double dispatchMicros(int ops) {
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = NDManager.newBaseManager(benchDevice)) {
         NDArray a = m.ones(new Shape(1));
         java.util.function.DoubleSupplier once = () -> {
             long t = System.nanoTime();
@@ -16,6 +25,7 @@ double dispatchMicros(int ops) {
                 NDArray b = a.add(1);
                 b.close();
             }
+            sync(a);
             return (System.nanoTime() - t) / 1e3 / ops;
         };
         once.getAsDouble();
@@ -23,14 +33,16 @@ double dispatchMicros(int ops) {
     }
 }
 
-double matmulGflops(int n, int reps) {
-    try (NDManager m = NDManager.newBaseManager()) {
+double matmulGflops(int n, int baseReps) {
+    int reps = baseReps * repeatScale;
+    try (NDManager m = NDManager.newBaseManager(benchDevice)) {
         NDArray a = m.randomUniform(0, 1, new Shape(n, n));
         java.util.function.DoubleSupplier once = () -> {
             long t = System.nanoTime();
             for (int i = 0; i < reps; i++) {
                 a.matMul(a).close();
             }
+            sync(a);
             return 2.0 * n * n * n * reps / ((System.nanoTime() - t) / 1e9) / 1e9;
         };
         once.getAsDouble();
@@ -42,7 +54,7 @@ double mlpSamplesPerSecond(int batch, int steps) {
     Engine.getInstance().setRandomSeed(0);
     var block = new SequentialBlock().add(Linear.builder().setUnits(256).build()).add(Activation::relu)
             .add(Linear.builder().setUnits(10).build());
-    try (Model model = Model.newInstance("mlp")) {
+    try (Model model = Model.newInstance("mlp", benchDevice)) {
         model.setBlock(block);
         var config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build());
@@ -65,6 +77,7 @@ double mlpSamplesPerSecond(int batch, int steps) {
             return medianOf(3, () -> {
                 long t = System.nanoTime();
                 for (int i = 0; i < steps; i++) step.run();
+                sync(x);
                 return (double) batch * steps / ((System.nanoTime() - t) / 1e9);
             });
         }
@@ -72,8 +85,8 @@ double mlpSamplesPerSecond(int batch, int steps) {
 }
 
 System.out.println(String.format(Locale.ROOT,
-        "{\"libtorch\": \"%s\", \"threads\": %s, \"dispatch_us_per_op\": %.4f, \"matmul_1024_gflops\": %.3f, "
+        "{\"libtorch\": \"%s\", \"threads\": %s, \"device\": \"%s\", \"dispatch_us_per_op\": %.4f, \"matmul_1024_gflops\": %.3f, "
         + "\"matmul_4096_gflops\": %.3f, \"mlp_batch64_samples_per_s\": %.1f, \"mlp_batch256_samples_per_s\": %.1f}",
-        Engine.getInstance().getVersion(), System.getProperty("ai.djl.pytorch.num_threads", "null"),
+        Engine.getInstance().getVersion(), System.getProperty("ai.djl.pytorch.num_threads", "null"), benchDevice,
         dispatchMicros(10_000), matmulGflops(1024, 10), matmulGflops(4096, 1), mlpSamplesPerSecond(64, 200),
         mlpSamplesPerSecond(256, 100)));

@@ -5,7 +5,11 @@ result in DJL), float32 matmul GFLOP/s at 1024 and 4096, and training throughput
 784-256-10 (SGD, cross-entropy) at batch 64 and 256; with 1 and 2 intra-op threads. Runs are
 interleaved (Djinn, PyTorch, Djinn, ...) --repeats times; figures are medians over the repeats.
 
+With --device gpu both run on the first GPU (timed loops end by waiting for the GPU; matmuls repeat 20 times
+as often), for the prepared device run (scripts/device-run/).
+
 Usage: python bench/dl_bench.py --djinn-kernel-1t NAME --djinn-kernel-2t NAME [--repeats N] [--out FILE]
+       [--device cpu|gpu]
 """
 import argparse
 import json
@@ -22,9 +26,13 @@ FIGURES = ["dispatch_us_per_op", "matmul_1024_gflops", "matmul_4096_gflops",
            "mlp_batch64_samples_per_s", "mlp_batch256_samples_per_s"]
 
 
-def djinn_run(kernel_name):
+def bench_env(device):
+    return {**os.environ, "DJINN_BENCH_DEVICE": device}
+
+
+def djinn_run(kernel_name, device):
     manager = jupyter_client.KernelManager(kernel_name=kernel_name)
-    manager.start_kernel()
+    manager.start_kernel(env=bench_env(device))
     client = manager.blocking_client()
     client.start_channels()
     try:
@@ -48,9 +56,9 @@ def djinn_run(kernel_name):
         manager.shutdown_kernel(now=True)
 
 
-def torch_run(threads):
+def torch_run(threads, device):
     out = subprocess.run([sys.executable, os.path.join(HERE, "torch_bench.py"), str(threads)],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=bench_env(device))
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -60,17 +68,18 @@ def main():
     parser.add_argument("--djinn-kernel-2t", required=True)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--out")
+    parser.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
     args = parser.parse_args()
     runs = {(impl, t): [] for impl in ("djinn", "pytorch") for t in (1, 2)}
     for repeat in range(args.repeats):
         for threads, kernel in ((1, args.djinn_kernel_1t), (2, args.djinn_kernel_2t)):
-            runs[("djinn", threads)].append(djinn_run(kernel))
-            runs[("pytorch", threads)].append(torch_run(threads))
+            runs[("djinn", threads)].append(djinn_run(kernel, args.device))
+            runs[("pytorch", threads)].append(torch_run(threads, args.device))
             print(f"repeat {repeat + 1}, {threads} thread(s): djinn {runs[('djinn', threads)][-1]}, "
                   f"pytorch {runs[('pytorch', threads)][-1]}", flush=True)
     results = {}
     for (impl, threads), samples in runs.items():
-        results[f"{impl}_{threads}t"] = {"libtorch": samples[0]["libtorch"],
+        results[f"{impl}_{threads}t"] = {"libtorch": samples[0]["libtorch"], "device": samples[0].get("device"),
                                          **{f: statistics.median(s[f] for s in samples) for f in FIGURES}}
     ratios = {}
     for threads in (1, 2):
@@ -79,7 +88,7 @@ def main():
             # > 1 means Djinn is faster; dispatch is a cost, so its ratio is inverted.
             "dispatch_speed": torch["dispatch_us_per_op"] / djinn["dispatch_us_per_op"],
             **{f: djinn[f] / torch[f] for f in FIGURES[1:]}}
-    report = {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "cores": os.cpu_count(),
+    report = {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "cores": os.cpu_count(), "device": args.device,
               "method": f"{args.repeats} interleaved repeats, medians; see bench/dl_bench.py",
               "results": results, "djinn_over_pytorch": ratios, "runs": {f"{i}_{t}t": s for (i, t), s in runs.items()}}
     text = json.dumps(report, indent=2)

@@ -1,11 +1,22 @@
 """The deep-learning workloads of dl_bench.py in PyTorch (Python), printed as one JSON line.
-Usage: python bench/torch_bench.py THREADS"""
+Usage: python bench/torch_bench.py THREADS; DJINN_BENCH_DEVICE=gpu runs them on the first GPU."""
 import json
+import os
 import statistics
 import sys
 import time
 
 import torch
+
+# On a GPU, work is queued: each timed loop ends by waiting for it, and matmuls repeat 20 times as often.
+GPU = os.environ.get("DJINN_BENCH_DEVICE", "cpu") == "gpu"
+DEVICE = torch.device("cuda:0" if GPU else "cpu")
+REPEAT_SCALE = 20 if GPU else 1
+
+
+def sync():
+    if GPU:
+        torch.cuda.synchronize()
 
 
 def median_of(runs, fn):
@@ -13,25 +24,28 @@ def median_of(runs, fn):
 
 
 def dispatch_us(ops=10_000):
-    a = torch.ones(1)
+    a = torch.ones(1, device=DEVICE)
 
     def once():
         t = time.perf_counter()
         for _ in range(ops):
             b = a + 1
             del b
+        sync()
         return (time.perf_counter() - t) / ops * 1e6
     once()
     return median_of(5, once)
 
 
 def matmul_gflops(n, reps):
-    a = torch.rand(n, n)
+    a = torch.rand(n, n, device=DEVICE)
+    reps *= REPEAT_SCALE
 
     def once():
         t = time.perf_counter()
         for _ in range(reps):
             torch.mm(a, a)
+        sync()
         return 2 * n ** 3 * reps / (time.perf_counter() - t) / 1e9
     once()
     return median_of(3, once)
@@ -39,11 +53,11 @@ def matmul_gflops(n, reps):
 
 def mlp_samples_per_s(batch, steps):
     torch.manual_seed(0)
-    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10)).to(DEVICE)
     loss_fn = torch.nn.CrossEntropyLoss()
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-    x = torch.randn(batch, 784)
-    y = torch.randint(0, 10, (batch,))
+    x = torch.randn(batch, 784, device=DEVICE)
+    y = torch.randint(0, 10, (batch,), device=DEVICE)
 
     def step():
         optimizer.zero_grad()
@@ -55,6 +69,7 @@ def mlp_samples_per_s(batch, steps):
         t = time.perf_counter()
         for _ in range(steps):
             step()
+        sync()
         return batch * steps / (time.perf_counter() - t)
     for _ in range(10):
         step()
@@ -66,7 +81,7 @@ def main():
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
     print(json.dumps({
-        "libtorch": torch.__version__, "threads": threads,
+        "libtorch": torch.__version__, "threads": threads, "device": str(DEVICE),
         "dispatch_us_per_op": dispatch_us(),
         "matmul_1024_gflops": matmul_gflops(1024, 10),
         "matmul_4096_gflops": matmul_gflops(4096, 1),

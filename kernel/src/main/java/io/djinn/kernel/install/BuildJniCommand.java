@@ -16,10 +16,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -108,16 +111,19 @@ public final class BuildJniCommand implements java.util.concurrent.Callable<Inte
         Path outputDir = (output != null ? output
                 : env.djlCacheDir().resolve("jni").resolve("djl-" + djlVersion + "-torch-" + torch.version())).toAbsolutePath();
         Path work = Files.createTempDirectory("djinn-build-jni");
-        List<Path> cuda = cudaExtras.equals("off") ? List.of()
-                : JniBuildPlan.cudaIncludes(torch, System.getenv(), Path.of("/usr/local/cuda"));
+        JniBuildPlan.CudaHeaders headers = cudaExtras.equals("off") ? new JniBuildPlan.CudaHeaders(List.of(), List.of())
+                : JniBuildPlan.cudaHeaders(torch, System.getenv(), Path.of("/usr/local/cuda"));
+        List<Path> cuda = headers.includes();
         JniBuildPlan plan = new JniBuildPlan(source, torch, jdkHome, cuda, JniBuildPlan.cxx11Abi(torch),
                 JniBuildPlan.cxxStandard(torch), work, outputDir);
         System.out.println("DJL " + source.version() + " sources: " + source.root());
         System.out.println(torch + " (" + (torch.isCuda() ? "CUDA " + torch.cuda() : "CPU") + ", C++" + plan.cxxStandard()
                 + ", C++11 ABI " + plan.cxx11Abi() + ")");
         if (torch.isCuda()) {
-            System.out.println(plan.cudaExtras() ? "CUDA headers: " + cuda.get(0) + (cuda.size() > 1 ? " and " + (cuda.size() - 1) + " more" : "")
-                    : "no CUDA headers found (CUDA_HOME, /usr/local/cuda, nvidia wheels): building without DJL's CUDA extras");
+            System.out.println(plan.cudaExtras() ? "CUDA headers: " + cuda
+                    : cudaExtras.equals("off") ? "building without DJL's CUDA extras (--cuda-extras off)"
+                    : "building without DJL's CUDA extras: no " + String.join(", ", headers.missing())
+                            + " in CUDA_HOME, CUDA_PATH, /usr/local/cuda or the nvidia pip wheels beside torch");
         }
         long started = System.nanoTime();
         try {
@@ -187,17 +193,21 @@ public final class BuildJniCommand implements java.util.concurrent.Callable<Inte
         }
     }
 
-    /** Compiles every source, {@code parallel} at once; null when all compiled, else the first failure's output. */
+    /**
+     * Compiles every source, {@code parallel} at once; null when all compiled, else the first failure's output.
+     * A failure stops the compilers still running: the build stops or starts again without CUDA at once.
+     */
     private static String compileAll(JniBuildPlan plan, String compiler, List<Path> sources, int parallel)
             throws InterruptedException, ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        Set<Process> running = ConcurrentHashMap.newKeySet();
+        CompletionService<String> done = new ExecutorCompletionService<>(pool);
         try {
-            List<Future<String>> results = new ArrayList<>();
             for (Path source : sources) {
-                results.add(pool.submit(() -> run(plan.compileCommand(compiler, source))));
+                done.submit(() -> run(plan.compileCommand(compiler, source), running));
             }
-            for (Future<String> result : results) {
-                String failure = result.get();
+            for (int i = 0; i < sources.size(); i++) {
+                String failure = done.take().get();
                 if (failure != null) {
                     return failure;
                 }
@@ -205,14 +215,25 @@ public final class BuildJniCommand implements java.util.concurrent.Callable<Inte
             return null;
         } finally {
             pool.shutdownNow();
+            running.forEach(Process::destroyForcibly);
         }
     }
 
-    /** Runs a command; null when it succeeded, else the command and the last of its output. */
     private static String run(List<String> command) throws IOException, InterruptedException {
+        return run(command, ConcurrentHashMap.newKeySet());
+    }
+
+    /** Runs a command; null when it succeeded, else the command and the last of its output. */
+    private static String run(List<String> command, Set<Process> running) throws IOException, InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("the build stopped");
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        running.add(process);
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() == 0) {
+        int status = process.waitFor();
+        running.remove(process);
+        if (status == 0) {
             return null;
         }
         List<String> lines = text.lines().toList();

@@ -132,14 +132,26 @@ public record JniBuildPlan(DjlSource source, Libtorch torch, Path jdkHome, List<
         return matcher.find() ? Math.max(17, Integer.parseInt(matcher.group(1))) : 17;
     }
 
+    /** The CUDA headers DJL's CUDA code reaches through libtorch's ATen/cuda and c10/cuda headers. */
+    static final List<String> CUDA_HEADERS = List.of("cuda_runtime_api.h", "cublas_v2.h", "cublasLt.h", "cusparse.h",
+            "cusolverDn.h");
+
+    /**
+     * Where the CUDA headers are, for a CUDA libtorch.
+     *
+     * @param includes the directories to add, empty when DJL's CUDA code cannot be compiled
+     * @param missing the headers no directory has, when some are missing
+     */
+    public record CudaHeaders(List<Path> includes, List<String> missing) {}
+
     /**
      * The CUDA headers for a CUDA libtorch: the CUDA toolkit's ({@code CUDA_HOME}, {@code CUDA_PATH},
-     * {@code /usr/local/cuda}) or the pip wheels' beside torch ({@code site-packages/nvidia/.../include}).
-     * Empty for a CPU libtorch, or when no {@code cuda_runtime_api.h} is found.
+     * {@code /usr/local/cuda}) and the pip wheels' beside torch ({@code site-packages/nvidia/.../include}).
+     * None for a CPU libtorch, or when one of {@link #CUDA_HEADERS} is nowhere.
      */
-    static List<Path> cudaIncludes(Libtorch torch, Map<String, String> environment, Path systemCuda) throws IOException {
+    static CudaHeaders cudaHeaders(Libtorch torch, Map<String, String> environment, Path systemCuda) throws IOException {
         if (!torch.isCuda()) {
-            return List.of();
+            return new CudaHeaders(List.of(), List.of());
         }
         List<Path> candidates = new ArrayList<>();
         for (String variable : List.of("CUDA_HOME", "CUDA_PATH")) {
@@ -157,7 +169,8 @@ public record JniBuildPlan(DjlSource source, Libtorch torch, Path jdkHome, List<
             }
         }
         List<Path> found = candidates.stream().filter(Files::isDirectory).distinct().toList();
-        boolean runtimeHeader = found.stream().anyMatch(dir -> Files.isRegularFile(dir.resolve("cuda_runtime_api.h")));
-        return runtimeHeader ? found : List.of();
+        List<String> missing = CUDA_HEADERS.stream()
+                .filter(header -> found.stream().noneMatch(dir -> Files.isRegularFile(dir.resolve(header)))).toList();
+        return missing.isEmpty() ? new CudaHeaders(found, List.of()) : new CudaHeaders(List.of(), missing);
     }
 }

@@ -14,6 +14,7 @@ public record RuntimeJars(List<Path> jars) {
 
     private static final String CPU_NATIVE_PREFIX = "pytorch-native-cpu-";
     private static final String ENGINE_PREFIX = "pytorch-engine-";
+    private static final String JNI_PREFIX = "pytorch-jni-";
 
     /** The classpath for a choice: without the CPU native jar when CUDA libtorch is to load (DJL prefers the jar). */
     public List<String> classpath(TorchFlavor.Choice torch) {
@@ -26,14 +27,24 @@ public record RuntimeJars(List<Path> jars) {
         return entries;
     }
 
-    /** libtorch's version, from the CPU native jar's name (pytorch-native-cpu-2.7.1-linux-x86_64.jar). */
+    /**
+     * The libtorch version DJL's own JNI is built for, from the JNI jar's name (pytorch-jni-2.7.1-0.35.1.jar), else
+     * from the CPU native jar's (pytorch-native-cpu-2.7.1-linux-x86_64.jar). A kernel shipped without the CPU
+     * libtorch (to run on a libtorch of its machine) still knows it.
+     */
     public String libtorchVersion() throws IOException {
+        for (Path jar : jars) {
+            String name = jar.getFileName().toString();
+            if (name.startsWith(JNI_PREFIX) && name.endsWith(".jar")) {
+                return name.substring(JNI_PREFIX.length()).replaceFirst("-[^-]*\\.jar$", "");
+            }
+        }
         for (Path jar : jars) {
             if (isCpuNativeJar(jar)) {
                 return jar.getFileName().toString().substring(CPU_NATIVE_PREFIX.length()).replaceFirst("-linux-.*", "");
             }
         }
-        throw new IOException("no " + CPU_NATIVE_PREFIX + "* jar among the runtime's jars");
+        throw new IOException("no " + JNI_PREFIX + "* or " + CPU_NATIVE_PREFIX + "* jar among the runtime's jars");
     }
 
     /** DJL's version, from the PyTorch engine's jar name (pytorch-engine-0.35.1.jar); its JNI must be built from it. */

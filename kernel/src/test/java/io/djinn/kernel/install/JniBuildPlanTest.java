@@ -81,10 +81,20 @@ class JniBuildPlanTest {
         Path runtime = Files.createDirectories(dir.resolve("site-packages/nvidia/cuda_runtime/include"));
         Path cublas = Files.createDirectories(dir.resolve("site-packages/nvidia/cublas/include"));
         Path noCuda = dir.resolve("no-system-cuda");
-        assertEquals(List.of(), JniBuildPlan.cudaIncludes(torch, Map.of(), noCuda), "no cuda_runtime_api.h yet");
         Files.writeString(runtime.resolve("cuda_runtime_api.h"), "");
-        List<Path> includes = JniBuildPlan.cudaIncludes(torch, Map.of(), noCuda);
-        assertEquals(List.of(cublas, runtime), includes);
+        JniBuildPlan.CudaHeaders partial = JniBuildPlan.cudaHeaders(torch, Map.of(), noCuda);
+        assertEquals(List.of(), partial.includes());
+        assertEquals(List.of("cublas_v2.h", "cublasLt.h", "cusparse.h", "cusolverDn.h"), partial.missing());
+        for (String header : List.of("cublas_v2.h", "cublasLt.h")) {
+            Files.writeString(cublas.resolve(header), "");
+        }
+        // The rest from the toolkit CUDA_HOME names.
+        Path toolkit = Files.createDirectories(dir.resolve("cuda-13.0/include"));
+        Files.writeString(toolkit.resolve("cusparse.h"), "");
+        Files.writeString(toolkit.resolve("cusolverDn.h"), "");
+        List<Path> includes = JniBuildPlan.cudaHeaders(torch, Map.of("CUDA_HOME", toolkit.getParent().toString()), noCuda)
+                .includes();
+        assertEquals(List.of(toolkit, cublas, runtime), includes);
 
         JniBuildPlan plan = new JniBuildPlan(checkout("0.35.1"), torch, dir.resolve("jdk"), includes, 1, 17,
                 dir.resolve("work"), dir.resolve("out"));
@@ -92,7 +102,7 @@ class JniBuildPlanTest {
         assertTrue(compile.contains("-DUSE_CUDA") && compile.contains("-I" + runtime) && compile.contains("-std=c++17"),
                 compile.toString());
         assertTrue(plan.linkCommand("c++", List.of()).containsAll(List.of("-ltorch_cuda", "-lc10_cuda")));
-        assertEquals(List.of(), JniBuildPlan.cudaIncludes(wheel("2.13.0+cpu", null), Map.of(), noCuda));
+        assertEquals(List.of(), JniBuildPlan.cudaHeaders(wheel("2.13.0+cpu", null), Map.of(), noCuda).includes());
     }
 
     @Test

@@ -29,13 +29,15 @@ class RuntimeJarsTest {
     void libtorchVersionAndAgentComeFromTheJarNames() throws IOException {
         assertEquals("2.7.1", jars.libtorchVersion());
         assertEquals("0.35.1", jars.djlVersion());
+        // Without the CPU libtorch jar (the prepared device run leaves it out), the JNI jar says it.
+        assertEquals("2.7.1", new RuntimeJars(List.of(Path.of("runtime/pytorch-jni-2.7.1-0.35.1.jar"))).libtorchVersion());
         assertEquals(Path.of("runtime/djinn-runtime-1.0.jar"), jars.runtimeAgent());
     }
 
     @Test
     void missingJarsAreNamedInTheError() {
         var empty = new RuntimeJars(List.of(Path.of("runtime/api-0.35.1.jar")));
-        assertEquals("no pytorch-native-cpu-* jar among the runtime's jars",
+        assertEquals("no pytorch-jni-* or pytorch-native-cpu-* jar among the runtime's jars",
                 assertThrows(IOException.class, empty::libtorchVersion).getMessage());
         assertEquals("no djinn-runtime jar among the runtime's jars",
                 assertThrows(IOException.class, empty::runtimeAgent).getMessage());
