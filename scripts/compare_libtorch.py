@@ -6,7 +6,7 @@ random draws are compared too, since generators can change between versions.
 
     scripts/compare_libtorch.py KERNEL_A KERNEL_B [--tolerance 1e-5]
 
-Exits 0 when every operation agrees within the tolerance, 1 when one differs or fails in one kernel only.
+Exits 0 when every operation agrees within the tolerance, 1 when one differs, or fails in either kernel.
 """
 import argparse
 import json
@@ -28,13 +28,13 @@ OPERATIONS = [
     ("reshape", "x.reshape(2, 6)"), ("concat", "NDArrays.concat(new NDList(x, x), 0)"), ("stack", "NDArrays.stack(new NDList(x, x))"),
     ("where", "NDArrays.where(x.gt(5), x, x.neg())"), ("clip", "x.clip(2, 8)"), ("pow", "x.pow(1.5f)"),
     ("sqrt", "x.sqrt()"), ("oneHot", "v.toType(DataType.INT32, false).oneHot(8).toType(DataType.FLOAT32, false)"),
-    ("linspace", "manager.linspace(0f, 1f, 11)"), ("conv2d",
-     "ai.djl.nn.convolutional.Convolution.convolution(img, manager.ones(new Shape(3, 2, 3, 3)).div(18), null, "
-     "new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1).get(0)"),
+    ("linspace", "manager.linspace(0f, 1f, 11)"),
+    ("conv2d", "ai.djl.nn.convolutional.Conv2d.conv2d(img, manager.ones(new Shape(3, 2, 3, 3)).div(18), "
+     "manager.zeros(new Shape(3)), new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1).get(0)"),
     ("maxPool2d", "ai.djl.nn.pooling.Pool.maxPool2d(img, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false)"),
     ("avgPool2d", "ai.djl.nn.pooling.Pool.avgPool2d(img, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true)"),
-    ("batchNorm", "ai.djl.nn.norm.BatchNorm.batchNorm(img, img.mean(new int[] {0, 2, 3}), manager.ones(new Shape(2)), "
-     "manager.ones(new Shape(2)), manager.zeros(new Shape(2)), 1, 0.9f, 1e-5f, true).get(0)"),
+    ("batchNorm", "ai.djl.nn.norm.BatchNorm.batchNorm(x, x.mean(new int[] {0}), manager.ones(new Shape(4)), "
+     "manager.ones(new Shape(4)), manager.zeros(new Shape(4)), 1, 0.9f, 1e-5f, true).get(0)"),
     ("layerNorm", "ai.djl.nn.norm.LayerNorm.layerNorm(x, new Shape(4), manager.ones(new Shape(4)), manager.zeros(new Shape(4)), 1e-5f).get(0)"),
     ("softmaxCrossEntropy", "Loss.softmaxCrossEntropyLoss().evaluate(new NDList(manager.create(new float[] {1, 2, 0})), new NDList(x))"),
     ("l2Loss", "Loss.l2Loss().evaluate(new NDList(x), new NDList(x.mul(0.9f)))"),
@@ -74,8 +74,9 @@ def run(kernel_name):
             reply = kernel.execute(f'System.out.println(values({expression}));', timeout=120)
             text = "".join(m["content"]["text"] for m in reply.iopub if m["msg_type"] == "stream").strip()
             error = [m["content"]["ename"] + ": " + m["content"]["evalue"] for m in reply.iopub if m["msg_type"] == "error"]
+            error += [m["content"]["text"] for m in reply.iopub if m["msg_type"] == "stream" and m["content"]["name"] == "stderr"]
             results[name] = [float(t) for t in text.strip("[]").split(", ")] if reply.status == "ok" and text else \
-                ("error: " + (error[0] if error else text))
+                ("error: " + (error[0] if error else text or "no output")).strip()
     finally:
         kernel.shutdown()
     return results
@@ -90,9 +91,14 @@ def main():
     a, b = run(args.kernel_a), run(args.kernel_b)
     print(f"{args.kernel_a}: libtorch {a.pop('libtorch')}; {args.kernel_b}: libtorch {b.pop('libtorch')}; "
           f"{len(OPERATIONS)} operations")
-    differing = 0
+    differing = failed = 0
     for name, _ in OPERATIONS:
         left, right = a[name], b[name]
+        if isinstance(left, str) and isinstance(right, str):
+            # Not compared: the expression is wrong, or neither libtorch has the operation.
+            failed += 1
+            print(f"FAILED IN BOTH {name}: {left.splitlines()[0]}")
+            continue
         if isinstance(left, str) or isinstance(right, str):
             same = left == right
             detail = f"{left!r} vs {right!r}"
@@ -103,8 +109,9 @@ def main():
         if not same:
             differing += 1
             print(f"DIFFERS {name}: {detail}")
-    print(f"{len(OPERATIONS) - differing} agree, {differing} differ (tolerance {args.tolerance:g})")
-    return 1 if differing else 0
+    print(f"{len(OPERATIONS) - differing - failed} agree, {differing} differ, {failed} failed in both "
+          f"(tolerance {args.tolerance:g})")
+    return 1 if differing or failed else 0
 
 
 if __name__ == "__main__":

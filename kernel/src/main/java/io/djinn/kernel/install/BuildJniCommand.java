@@ -62,7 +62,7 @@ public final class BuildJniCommand implements java.util.concurrent.Callable<Inte
 
     @Option(names = "--cuda-extras", paramLabel = "auto|off", defaultValue = "auto",
             description = "DJL's CUDA-only code (emptying the CUDA cache) for a CUDA libtorch: auto compiles it when the "
-                    + "CUDA headers are found (CUDA_HOME, /usr/local/cuda, the nvidia pip wheels), off never")
+                    + "CUDA headers are found (CUDA_HOME, the nvidia pip wheels, /usr/local/cuda), off never")
     String cudaExtras;
 
     @Option(names = "--skip-check",
@@ -123,7 +123,7 @@ public final class BuildJniCommand implements java.util.concurrent.Callable<Inte
             System.out.println(plan.cudaExtras() ? "CUDA headers: " + cuda
                     : cudaExtras.equals("off") ? "building without DJL's CUDA extras (--cuda-extras off)"
                     : "building without DJL's CUDA extras: no " + String.join(", ", headers.missing())
-                            + " in CUDA_HOME, CUDA_PATH, /usr/local/cuda or the nvidia pip wheels beside torch");
+                            + " in CUDA_HOME, CUDA_PATH, the nvidia pip wheels beside torch or /usr/local/cuda");
         }
         long started = System.nanoTime();
         try {

@@ -145,8 +145,8 @@ public record JniBuildPlan(DjlSource source, Libtorch torch, Path jdkHome, List<
     public record CudaHeaders(List<Path> includes, List<String> missing) {}
 
     /**
-     * The CUDA headers for a CUDA libtorch: the CUDA toolkit's ({@code CUDA_HOME}, {@code CUDA_PATH},
-     * {@code /usr/local/cuda}) and the pip wheels' beside torch ({@code site-packages/nvidia/.../include}).
+     * The CUDA headers for a CUDA libtorch: the toolkit {@code CUDA_HOME} or {@code CUDA_PATH} names, the pip
+     * wheels' beside torch ({@code site-packages/nvidia/.../include}), then {@code /usr/local/cuda}.
      * None for a CPU libtorch, or when one of {@link #CUDA_HEADERS} is nowhere.
      */
     static CudaHeaders cudaHeaders(Libtorch torch, Map<String, String> environment, Path systemCuda) throws IOException {
@@ -160,7 +160,7 @@ public record JniBuildPlan(DjlSource source, Libtorch torch, Path jdkHome, List<
                 candidates.add(Path.of(value, "include"));
             }
         }
-        candidates.add(systemCuda.resolve("include"));
+        // The wheels torch was installed with match its CUDA version; a system toolkit may not, so it comes last.
         Path wheels = torch.home().getParent() == null ? null : torch.home().getParent().resolve("nvidia");
         if (wheels != null && Files.isDirectory(wheels)) {
             try (Stream<Path> tree = Files.walk(wheels, 4)) {
@@ -168,6 +168,7 @@ public record JniBuildPlan(DjlSource source, Libtorch torch, Path jdkHome, List<
                         .sorted().forEach(candidates::add);
             }
         }
+        candidates.add(systemCuda.resolve("include"));
         List<Path> found = candidates.stream().filter(Files::isDirectory).distinct().toList();
         List<String> missing = CUDA_HEADERS.stream()
                 .filter(header -> found.stream().noneMatch(dir -> Files.isRegularFile(dir.resolve(header)))).toList();

@@ -177,16 +177,25 @@ public final class TorchFlavor {
                     + "'s sources, but this kernel runs DJL " + machine.djlVersion() + ", so it was not used; ");
         }
         String flavor = libtorch.flavor().equals("cuda") ? guessedFlavor : libtorch.flavor();
+        List<String> excluded = new ArrayList<>(WHEEL_TEST_LIBRARIES);
+        String withoutDriver = "";
+        if (libtorch.isCuda() && !machine.nvidiaDriver()) {
+            // DJL loads a CUDA flavor's CUDA JIT library up front, which needs the driver's libcuda.so.1; as a CPU
+            // flavor it loads libtorch alone, whose CUDA half then loads without a driver, as Python's torch does.
+            flavor = "cpu";
+            excluded.add("libcaffe2_nvrtc.so");
+            withoutDriver = ", a CUDA build loaded for the CPU as this machine has no NVIDIA driver";
+        }
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("PYTORCH_LIBRARY_PATH", libtorch.lib().toString());
         properties.put("PYTORCH_VERSION", libtorch.baseVersion());
         properties.put("PYTORCH_FLAVOR", flavor);
         // A pip wheel's lib directory also holds PyTorch's test libraries; DJL would load every library there.
-        properties.put("PYTORCH_LIBRARY_EXCLUSION", String.join(",", WHEEL_TEST_LIBRARIES));
+        properties.put("PYTORCH_LIBRARY_EXCLUSION", String.join(",", excluded));
         Path link = machine.engineCacheDir().resolve("pytorch")
                 .resolve(libtorch.baseVersion() + "-" + flavor + "-" + machine.classifier())
                 .resolve(machine.djlVersion() + "-libdjl_torch.so");
-        return new Choice(flavor, false, properties, setting + " (libtorch " + libtorch.version() + ") with "
+        return new Choice(flavor, false, properties, setting + " (libtorch " + libtorch.version() + withoutDriver + ") with "
                 + jniSetting + (info == null ? " (not built by djinn build-jni, so its pairing was not checked)" : ""),
                 jni, link);
     }

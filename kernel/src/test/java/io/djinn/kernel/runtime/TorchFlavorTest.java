@@ -178,6 +178,17 @@ class TorchFlavorTest {
         assertEquals("cu130", choice.flavor());
         assertEquals("cu130", choice.systemProperties().get("PYTORCH_FLAVOR"));
         assertEquals(cache.resolve("pytorch/2.11.0-cu130-linux-x86_64/0.35.1-libdjl_torch.so"), choice.jniLink());
+        assertFalse(choice.systemProperties().get("PYTORCH_LIBRARY_EXCLUSION").contains("nvrtc"));
+
+        // Without a driver, DJL would load the CUDA JIT library, which needs libcuda.so.1; loaded as a CPU flavor,
+        // the CUDA build runs on the CPU (rehearsed with torch 2.14.1+cu130 here).
+        TorchFlavor.Choice noDriver = TorchFlavor.choose("auto", torch.toString(),
+                jni("c2", "2.11.0+cu130", "0.35.1").toString(), machine(false, true));
+        assertEquals("cpu", noDriver.flavor());
+        assertTrue(noDriver.systemProperties().get("PYTORCH_LIBRARY_EXCLUSION").endsWith(",libcaffe2_nvrtc.so"));
+        assertEquals(cache.resolve("pytorch/2.11.0-cpu-linux-x86_64/0.35.1-libdjl_torch.so"), noDriver.jniLink());
+        assertTrue(noDriver.note().contains("(libtorch 2.11.0+cu130, a CUDA build loaded for the CPU as this machine has no "
+                + "NVIDIA driver) with DJINN_TORCH_JNI="), noDriver.note());
     }
 
     @Test
