@@ -100,6 +100,7 @@ for threads in 1 2; do
     --jvm-opt=-Dai.djl.pytorch.num_interop_threads=1 >/dev/null
 done
 export JUPYTER_PATH="$prefix/share/jupyter"
+unset DJINN_TUTORIAL_QUICK  # full length
 bench_reserve=90
 step notebooks $(( $(left) - bench_reserve )) "$python" \
   scripts/device-run/run_notebooks.py --kernel djinn --out "$out/notebooks" --deadline $((deadline - bench_reserve)) \
