@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Option;
 @Command(name = "build-jni", mixinStandardHelpOptions = true,
         description = "Builds DJL's PyTorch JNI against a libtorch you have (a pip torch, CPU or CUDA) from a DJL "
                 + "checkout, checks it, and prints the settings that make a kernel run on that libtorch.")
-public final class BuildJniCommand implements java.util.concurrent.Callable<Integer> {
+public final class BuildJniCommand implements Callable<Integer> {
 
     @Option(names = "--djl-source", paramLabel = "DIR", required = true,
             description = "a checkout of github.com/deepjavalibrary/djl at the tag of the DJL release Djinn runs "
@@ -126,59 +127,86 @@ public final class BuildJniCommand implements java.util.concurrent.Callable<Inte
                             + " in CUDA_HOME, CUDA_PATH, the nvidia pip wheels beside torch or /usr/local/cuda");
         }
         long started = System.nanoTime();
+        JniBuildPlan built = build(javac, compiler, compilerVersion, plan);
+        if (built == null) {
+            return 1;
+        }
+        new JniBuildInfo(source.version(), torch.version(), torch.home().toString(), built.cudaExtras(), compilerVersion,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).writeBeside(built.library());
+        System.out.printf("built %s in %.0f s%n", built.library(), (System.nanoTime() - started) / 1e9);
+        if (!skipCheck && !check(env, jars, torch, built.library())) {
+            return 1;
+        }
+        printUsage(torch, built.library());
+        return 0;
+    }
+
+    /** Makes the headers, compiles and links; the plan that was built (without CUDA if that failed), or null. */
+    private JniBuildPlan build(JavaCompiler javac, String compiler, String compilerVersion, JniBuildPlan plan)
+            throws IOException, InterruptedException, ExecutionException {
         try {
-            headers(javac, source, plan);
+            String javacFailure = headers(javac, plan);
+            if (javacFailure != null) {
+                System.err.println("error: " + javacFailure);
+                return null;
+            }
             int parallel = jobs != null ? Math.max(1, jobs) : Runtime.getRuntime().availableProcessors();
-            List<Path> sources = source.cppSources();
+            List<Path> sources = plan.source().cppSources();
             System.out.println("compiling " + sources.size() + " sources with " + compilerVersion + " (" + parallel + " at once)");
             String failure = compileAll(plan, compiler, sources, parallel);
             if (failure != null && plan.cudaExtras()) {
                 System.out.println("compiling with DJL's CUDA extras failed; building without them. The compiler said:\n" + failure);
-                plan = new JniBuildPlan(source, torch, jdkHome, List.of(), plan.cxx11Abi(), plan.cxxStandard(), work, outputDir);
+                plan = new JniBuildPlan(plan.source(), plan.torch(), plan.jdkHome(), List.of(), plan.cxx11Abi(),
+                        plan.cxxStandard(), plan.work(), plan.output());
                 failure = compileAll(plan, compiler, sources, parallel);
             }
             if (failure != null) {
                 System.err.println("error: compiling DJL's JNI failed:\n" + failure);
-                return 1;
+                return null;
             }
-            Files.createDirectories(outputDir);
+            Files.createDirectories(plan.output());
             String linked = run(plan.linkCommand(compiler, sources.stream().map(plan::objectFor).toList()));
             if (linked != null) {
                 System.err.println("error: linking DJL's JNI failed:\n" + linked);
-                return 1;
+                return null;
             }
+            return plan;
         } finally {
-            deleteTree(work);
+            deleteTree(plan.work());
         }
-        new JniBuildInfo(source.version(), torch.version(), torch.home().toString(), plan.cudaExtras(), compilerVersion,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).writeBeside(plan.library());
-        System.out.printf("built %s in %.0f s%n", plan.library(), (System.nanoTime() - started) / 1e9);
-        if (!skipCheck) {
-            TorchFlavor.Choice choice = TorchFlavor.choose("auto", torch.lib().toString(), plan.library().toString(),
-                    TorchFlavor.machine(env.offline(), env.djlCacheDir(), jars));
-            if (choice.jni() == null) {
-                System.err.println("error: the kernel would not use it: " + choice.note());
-                return 1;
-            }
-            choice.placeJni();
-            String report = EngineProbe.load(choice, jars, env.djlCacheDir(), true, java);
-            if (report == null) {
-                System.err.println("error: DJL did not load or compute with it (its messages are above)");
-                return 1;
-            }
-            System.out.println("checked: DJL loaded it and computed with it: " + report);
+    }
+
+    /** Loads the library as a kernel would (the same choice of libtorch and JNI) and computes with it. */
+    private boolean check(Env env, RuntimeJars jars, Libtorch torch, Path library) throws IOException, InterruptedException {
+        TorchFlavor.Choice choice = TorchFlavor.choose("auto", torch.lib().toString(), library.toString(),
+                TorchFlavor.machine(env.offline(), env.djlCacheDir(), jars));
+        if (choice.jni() == null) {
+            System.err.println("error: the kernel would not use it: " + choice.note());
+            return false;
         }
+        choice.placeJni();
+        String report = EngineProbe.load(choice, jars, env.djlCacheDir(), true, java);
+        if (report == null) {
+            System.err.println("error: DJL did not load or compute with it (its messages are above)");
+            return false;
+        }
+        System.out.println("checked: DJL loaded it and computed with it: " + report);
+        return true;
+    }
+
+    private static void printUsage(Libtorch torch, Path library) {
         System.out.println();
         System.out.println("Run a kernel on it by installing one with these settings:");
         System.out.println("  java -jar " + KernelLayout.locate().jar() + " install --name djinn-torch-" + torch.baseVersion()
                 + " --display-name \"Java (Djinn, torch " + torch.version() + ")\" \\");
         System.out.println("      --env DJINN_TORCH_LIBRARY_PATH=" + torch.lib() + " \\");
-        System.out.println("      --env DJINN_TORCH_JNI=" + plan.library());
+        System.out.println("      --env DJINN_TORCH_JNI=" + library);
         System.out.println("or set both variables in the environment a kernel starts from.");
-        return 0;
     }
 
-    private static void headers(JavaCompiler javac, DjlSource source, JniBuildPlan plan) throws IOException {
+    /** The JNI headers of DJL's PyTorchLibrary ({@code javac -h}); null when made, else what javac said. */
+    private static String headers(JavaCompiler javac, JniBuildPlan plan) throws IOException {
+        DjlSource source = plan.source();
         StringWriter messages = new StringWriter();
         Path classes = plan.work().resolve("classes");
         Files.createDirectories(classes);
@@ -188,9 +216,7 @@ public final class BuildJniCommand implements java.util.concurrent.Callable<Inte
                 "-sourcepath", source.engineJava().toString(), "-proc:none", "-nowarn"), null,
                 javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
                         .getJavaFileObjects(source.libraryClass().toFile())).call();
-        if (!ok) {
-            throw new IOException("javac -h on " + source.libraryClass() + " failed:\n" + messages);
-        }
+        return ok ? null : "javac -h on " + source.libraryClass() + " failed:\n" + messages;
     }
 
     /**
