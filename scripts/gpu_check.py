@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The GPU check of %device, %gpu, %memory, the dtype guard and CUDA out-of-memory handling: runs them
 through jupyter_client against an installed Djinn kernelspec on a machine with an NVIDIA GPU, and
-writes what it saw, with the device named, as Markdown (docs/gpu-checks.md keeps the latest run).
+writes what it saw, with the device named, as Markdown: first under "## Runs" in OUTPUT.md (docs/gpu-checks.md
+by default), the document's description and earlier runs kept.
 
     scripts/gpu-check.sh [OUTPUT.md]     (builds nothing; installs the built kernel into a temp prefix)
 
@@ -54,6 +55,24 @@ def gpu_name():
         return ""
 
 
+def read_or_empty(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except FileNotFoundError:
+        return ""
+
+
+def with_run(document, report):
+    """The document with the run's report first under its "## Runs" heading, what was there kept below it (earlier
+    runs and rehearsals); a document without that heading (or none) becomes a heading and the report."""
+    heading = "\n## Runs\n"
+    if heading not in document:
+        return "# GPU checks\n\n## Runs\n\n" + report + "\n"
+    before, after = document.split(heading, 1)
+    return before + heading + "\n" + report + "\n" + after.lstrip("\n")
+
+
 def main():
     output = sys.argv[1] if len(sys.argv) > 1 else "docs/gpu-checks.md"
     device = gpu_name()
@@ -93,15 +112,15 @@ def main():
         kernel.shutdown()
 
     failed = [row for row in check.rows if not row[3]]
-    lines = ["# GPU checks", "",
-             f"Latest run of `scripts/gpu-check.sh` on **{device}** ({platform.node()}), "
-             f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC: "
-             f"{len(check.rows) - len(failed)} of {len(check.rows)} checks passed.", ""]
+    report = [f"### GPU run on {device} ({platform.node()}), "
+              f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC: "
+              f"{len(check.rows) - len(failed)} of {len(check.rows)} checks passed", ""]
     for title, code, text, passed in check.rows:
-        lines += [f"## {'PASS' if passed else 'FAIL'}: {title}", "", "```java", code, "```", "", "```", text, "```", ""]
+        report += [f"#### {'PASS' if passed else 'FAIL'}: {title}", "", "```java", code, "```", "", "```", text, "```", ""]
     os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
+    document = with_run(read_or_empty(output), "\n".join(report))
     with open(output, "w") as out:
-        out.write("\n".join(lines))
+        out.write(document)
     print(f"wrote {output}")
     return 1 if failed else 0
 

@@ -88,6 +88,8 @@ step build-jni 300 "$java" -jar "$jar" build-jni --djl-source "$work/device/djl-
 export DJINN_TORCH_LIBRARY_PATH="$torch_dir/lib" DJINN_TORCH_JNI="$work/jni/libdjl_torch.so"
 
 # 3. The GPU check, the tutorials, the benchmark.
+# The check puts its run first under "## Runs" of a copy of the document, to be committed as docs/gpu-checks.md.
+cp docs/gpu-checks.md "$out/gpu-checks.md"
 PYTHON="$python" DJINN_JAR="$jar" step gpu-check 150 scripts/gpu-check.sh "$out/gpu-checks.md"
 prefix="$work/prefix"
 "$java" -jar "$jar" install --prefix "$prefix" --name djinn --display-name "Java (Djinn)" \

@@ -68,7 +68,7 @@ public record JniBuildInfo(String djlVersion, String torchVersion, String torchH
     public String describe() {
         return "built by djinn build-jni on " + built + " from DJL " + djlVersion + "'s sources against libtorch "
                 + torchVersion + " (" + torchHome + ") with " + compiler
-                + (cudaExtras ? "" : torchVersion.contains("+cu") ? "; without DJL's CUDA extras (no CUDA headers "
-                        + "were found), so emptying the CUDA cache does nothing" : "");
+                + (cudaExtras ? "" : torchVersion.contains("+cu") ? "; without DJL's CUDA code, so %memory "
+                        + "--empty-cache cannot empty the CUDA cache" : "");
     }
 }

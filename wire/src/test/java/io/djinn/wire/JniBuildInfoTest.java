@@ -24,8 +24,8 @@ class JniBuildInfoTest {
         Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("cache")).resolve("0.35.1-libdjl_torch.so"),
                 library);
         assertEquals(Optional.of(info), JniBuildInfo.readBeside(link));
-        assertTrue(info.describe().endsWith("without DJL's CUDA extras (no CUDA headers were found), so emptying the "
-                + "CUDA cache does nothing"), info.describe());
+        assertTrue(info.describe().endsWith("without DJL's CUDA code, so %memory --empty-cache cannot empty the CUDA "
+                + "cache"), info.describe());
         assertEquals(Optional.empty(), JniBuildInfo.readBeside(link.resolveSibling("missing.so")));
         Files.writeString(library.resolveSibling(JniBuildInfo.FILE_NAME), "djl.version=0.35.1\n");
         assertEquals(Optional.empty(), JniBuildInfo.readBeside(library), "a record without the libtorch is no record");

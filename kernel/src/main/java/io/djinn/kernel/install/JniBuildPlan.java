@@ -2,7 +2,6 @@ package io.djinn.kernel.install;
 
 import io.djinn.kernel.runtime.Libtorch;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ public record JniBuildPlan(DjlSource source, Libtorch torch, Path jdkHome, List<
 
     public static final String LIBRARY_NAME = "libdjl_torch.so";
     private static final Pattern CXX_STANDARD = Pattern.compile("CXX_STANDARD\\s+(\\d+)");
-    private static final byte[] CXX11_ABI_TAG = "B5cxx11".getBytes(StandardCharsets.US_ASCII);
+    private static final String CXX11_ABI_TAG = "B5cxx11";
 
     public Path headers() {
         return work.resolve("include");
@@ -94,32 +93,8 @@ public record JniBuildPlan(DjlSource source, Libtorch torch, Path jdkHome, List<
         if (!Files.isRegularFile(c10)) {
             return 1;
         }
-        try (InputStream in = Files.newInputStream(c10)) {
-            return contains(in, CXX11_ABI_TAG) ? 1 : 0;
-        }
-    }
-
-    private static boolean contains(InputStream in, byte[] needle) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        byte[] carry = new byte[0];
-        int read;
-        while ((read = in.read(buffer)) > 0) {
-            byte[] window = new byte[carry.length + read];
-            System.arraycopy(carry, 0, window, 0, carry.length);
-            System.arraycopy(buffer, 0, window, carry.length, read);
-            for (int i = 0; i + needle.length <= window.length; i++) {
-                int j = 0;
-                while (j < needle.length && window[i + j] == needle[j]) {
-                    j++;
-                }
-                if (j == needle.length) {
-                    return true;
-                }
-            }
-            int keep = Math.min(needle.length - 1, window.length);
-            carry = java.util.Arrays.copyOfRange(window, window.length - keep, window.length);
-        }
-        return false;
+        // Its symbols carry the tag [abi:cxx11], mangled B5cxx11, only under that ABI. The library is 1-2 MB.
+        return new String(Files.readAllBytes(c10), StandardCharsets.ISO_8859_1).contains(CXX11_ABI_TAG) ? 1 : 0;
     }
 
     /** The C++ standard libtorch's CMake config asks for (20 since PyTorch 2.10), at least DJL's 17. */

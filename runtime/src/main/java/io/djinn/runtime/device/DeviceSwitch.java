@@ -10,8 +10,6 @@ import io.djinn.api.LiveArrays;
 import io.djinn.runtime.render.ByteSize;
 import io.djinn.runtime.render.ReportTable;
 import io.djinn.runtime.agent.NotebookAttachments;
-import io.djinn.wire.JniBuildInfo;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,11 +126,10 @@ public final class DeviceSwitch {
                     + (engine.hasCuda() ? "no GPU is visible" : "the loaded libtorch is the CPU build, which keeps no GPU cache")
                     + ".");
         }
-        if (engine.jniPath() != null && JniBuildInfo.readBeside(Path.of(engine.jniPath()))
-                .map(info -> !info.cudaExtras()).orElse(false)) {
+        if (engine.jniLacksCudaCode()) {
             return MemoryReport.collect("PyTorch's CUDA cache cannot be emptied from here: the JNI in use ("
-                    + engine.jniPath() + ") was built without DJL's CUDA code, because djinn build-jni found no CUDA "
-                    + "headers; build it again with CUDA_HOME naming a CUDA toolkit to have this.");
+                    + engine.jniPath() + ") was built without DJL's CUDA code (djinn build-jni found no CUDA headers, "
+                    + "or was given --cuda-extras off); build it again with CUDA_HOME naming a CUDA toolkit to have this.");
         }
         JniUtils.emptyCudaCache();
         List<MemoryReport.Gpu> after = MemoryReport.gpuMemory();

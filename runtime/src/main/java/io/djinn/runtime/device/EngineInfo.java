@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  *
  * @param flavor "cpu", a CUDA flavor such as "cu128", or "cuda" when the directory does not say which
  * @param jniPath the DJL JNI library this process loaded, or null when it is not known
- * @param jniOrigin where that JNI came from: "DJL's own build" or how {@code djinn build-jni} built it
+ * @param jniBuild how {@code djinn build-jni} built that JNI, or null when no record lies beside it
  */
 public record EngineInfo(boolean loaded, String version, String flavor, boolean hasCuda, String libraryPath,
-        String jniPath, String jniOrigin, String error) {
+        String jniPath, JniBuildInfo jniBuild, String error) {
 
     private static final Path PROCESS_MAPS = Path.of("/proc/self/maps");
 
@@ -35,7 +35,8 @@ public record EngineInfo(boolean loaded, String version, String flavor, boolean 
             boolean cuda = engine.hasCapability(StandardCapabilities.CUDA);
             String path = loadedLibraryPath();
             String jni = loadedJni(PROCESS_MAPS);
-            return new EngineInfo(true, engine.getVersion(), flavor(path, cuda), cuda, path, jni, jniOrigin(jni), null);
+            JniBuildInfo build = jni == null ? null : JniBuildInfo.readBeside(Path.of(jni)).orElse(null);
+            return new EngineInfo(true, engine.getVersion(), flavor(path, cuda), cuda, path, jni, build, null);
         } catch (RuntimeException | LinkageError e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             Throwable cause = e.getCause();
@@ -58,8 +59,8 @@ public record EngineInfo(boolean loaded, String version, String flavor, boolean 
     }
 
     /**
-     * The JNI library as the kernel mapped it into this process (its real path, links followed), read from the
-     * process's memory map; null where there is none (not Linux).
+     * The JNI library this process mapped (its real path: the link the kernel placed in DJL's cache is followed),
+     * read from the process's memory map; null where there is none (not Linux).
      */
     static String loadedJni(Path maps) {
         try (Stream<String> lines = Files.lines(maps)) {
@@ -70,12 +71,15 @@ public record EngineInfo(boolean loaded, String version, String flavor, boolean 
         }
     }
 
-    static String jniOrigin(String jni) {
-        if (jni == null) {
-            return null;
-        }
-        return JniBuildInfo.readBeside(Path.of(jni)).map(JniBuildInfo::describe)
-                .orElse("DJL's own build for this libtorch");
+    /** Where the loaded JNI came from, for {@code %device}. */
+    public String jniOrigin() {
+        return jniBuild != null ? jniBuild.describe()
+                : "with no djinn build-jni record beside it: DJL's own build, unless DJINN_TORCH_JNI named another";
+    }
+
+    /** Whether the loaded JNI was built by djinn build-jni without DJL's CUDA code (it cannot empty the CUDA cache). */
+    public boolean jniLacksCudaCode() {
+        return jniBuild != null && !jniBuild.cudaExtras();
     }
 
     private static String loadedLibraryPath() {

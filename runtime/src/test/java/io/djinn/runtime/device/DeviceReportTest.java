@@ -30,14 +30,14 @@ class DeviceReportTest {
                 new DeviceReport.Row("cpu", "16 cores available to the JVM", null, null, null),
                 new DeviceReport.Row("gpu:0", "NVIDIA H100 80GB HBM3", "9.0", 85_520_809_984L, 84_000_000_000L)),
                 new EngineInfo(true, "2.7.1", "cu128", true, "/c/pytorch/2.7.1-cu128-linux-x86_64",
-                        "/c/pytorch/2.7.1-cu128-linux-x86_64/0.35.1-libdjl_torch.so", "DJL's own build for this libtorch", null),
+                        "/c/pytorch/2.7.1-cu128-linux-x86_64/0.35.1-libdjl_torch.so", null, null),
                 "0", "DJINN_TORCH_FLAVOR=auto found an NVIDIA driver", null);
         String text = report.toString();
         assertTrue(text.startsWith("Default device: gpu:0"), text);
         assertTrue(text.contains("gpu:0   NVIDIA H100 80GB HBM3          9.0                 79.6 GiB      78.2 GiB"), text);
         assertTrue(text.contains("libtorch 2.7.1, cu128 flavor, loaded from /c/pytorch/2.7.1-cu128-linux-x86_64"), text);
-        assertTrue(text.contains("DJL's JNI: /c/pytorch/2.7.1-cu128-linux-x86_64/0.35.1-libdjl_torch.so, DJL's own build"),
-                text);
+        assertTrue(text.contains("DJL's JNI: /c/pytorch/2.7.1-cu128-linux-x86_64/0.35.1-libdjl_torch.so, with no djinn "
+                + "build-jni record beside it: DJL's own build, unless DJINN_TORCH_JNI named another"), text);
         assertTrue(text.contains("CUDA_VISIBLE_DEVICES: '0'"), text);
         assertTrue(!text.contains("No GPU"), text);
     }
@@ -66,11 +66,11 @@ class DeviceReportTest {
                 "7ffd1c000000-7ffd1c021000 rw-p 00000000 00:00 0     [stack]", ""));
         String jni = EngineInfo.loadedJni(maps);
         assertEquals(built.toString(), jni);
+        JniBuildInfo build = JniBuildInfo.readBeside(Path.of(jni)).orElseThrow();
+        EngineInfo engine = new EngineInfo(true, "2.13.0", "cpu", false, "/venv/torch/lib", jni, build, null);
         assertEquals("built by djinn build-jni on 2026-12-01T20:00:00Z from DJL 0.35.1's sources against libtorch "
-                + "2.13.0+cpu (/venv/torch) with g++ 12", EngineInfo.jniOrigin(jni));
-        Path own = Files.writeString(Files.createDirectories(dir.resolve("2.7.1-cpu-linux-x86_64"))
-                .resolve("0.35.1-libdjl_torch.so"), "");
-        assertEquals("DJL's own build for this libtorch", EngineInfo.jniOrigin(own.toString()));
+                + "2.13.0+cpu (/venv/torch) with g++ 12", engine.jniOrigin());
+        assertTrue(engine.jniLacksCudaCode());
         assertEquals(null, EngineInfo.loadedJni(dir.resolve("no-maps")));
     }
 }
