@@ -102,3 +102,19 @@ def test_out_of_memory_that_the_runtime_survives_is_a_plain_error(small_heap_ker
     assert result.status == "error"
     assert result.error()["ename"] == "java.lang.OutOfMemoryError"
     assert kernel.ok("keptAfterOom").result_text() == "7"
+
+
+def test_runtime_that_cannot_start_says_why_in_every_cell():
+    """The runtime JVM starts behind JShell's first compiles (DeferredExecutionControl); when it cannot
+    start at all, each cell still gets the JVM's own reason, and the kernel keeps answering."""
+    k = Kernel(KERNELS[0], env={"DJINN_JVM_OPTS": "-XX:+NoSuchDjinnTestOption"})
+    try:
+        for code in ("1 + 1", "int x = 2;"):
+            result = k.execute(code)
+            assert result.status == "error"
+            error = result.error()
+            assert error["ename"] == "RuntimeStartError", error
+            assert "NoSuchDjinnTestOption" in error["evalue"], error["evalue"]
+        assert k.request("kernel_info").status == "ok"
+    finally:
+        k.shutdown()

@@ -236,6 +236,7 @@ public final class CodeAnalysis implements EditorSupport, SnippetAnalysis {
         if (shell == null) {
             return fallback;
         }
+        host.releaseClassIndexing(); // package completion reads JShell's class index
         try {
             if (!host.analysisGate().tryAcquire(GATE_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 return fallback;

@@ -53,6 +53,7 @@ public final class JavaEvaluator implements JavaCode {
         host.analysisGate().acquireUninterruptibly();
         try {
             Result result = evaluateHoldingGate(source, firstLineInCell, origin, interruptRequested);
+            host.releaseClassIndexing();
             JShell shell = host.shell();
             if (!(result instanceof Result.RuntimeDied) && shell != null) {
                 compactor(shell).afterCell();

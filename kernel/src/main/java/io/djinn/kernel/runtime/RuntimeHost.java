@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class RuntimeHost implements RuntimeControl, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeHost.class);
+    /** Longest that JShell's class index waits for a start's first cell or completion request. */
+    private static final long CLASS_INDEXING_HOLD_MS = 30_000;
 
     private final RuntimeSettings settings;
     private final RuntimeIo io;
@@ -46,6 +48,7 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
     private volatile RuntimeProcess process;
     private volatile ExecutionControl control;
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile ClassIndexingHold classIndexing;
 
     public RuntimeHost(RuntimeSettings settings, RuntimeIo io) {
         this.settings = settings;
@@ -97,6 +100,7 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
         analysisGate.acquireUninterruptibly();
         long started = System.nanoTime();
         try {
+            classIndexing = ClassIndexingHold.hold(CLASS_INDEXING_HOLD_MS);
             PrintStream out = new PrintStream(io.stdout(), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(io.stderr(), true, StandardCharsets.UTF_8);
             RuntimeProvider provider = new RuntimeProvider(settings, io,
@@ -117,11 +121,18 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
             }
             long startupSources = System.nanoTime();
             List<Snippet> kernelOwned = new ArrayList<>();
-            for (RuntimeSettings.StartupSource source : settings.startup()) {
-                List<Snippet> made = runStartup(built, source);
-                if (source.kernelOwned()) {
-                    kernelOwned.addAll(made);
+            try {
+                for (RuntimeSettings.StartupSource source : settings.startup()) {
+                    List<Snippet> made = runStartup(built, source);
+                    if (source.kernelOwned()) {
+                        kernelOwned.addAll(made);
+                    }
                 }
+                provider.awaitLaunched();
+            } catch (Exception e) {
+                built.close();
+                provider.awaitLaunched(); // if the runtime did not start, that is the reason to give
+                throw e;
             }
             kernelSnippets = List.copyOf(kernelOwned);
             shell = built;
@@ -151,6 +162,17 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
 
     public JShell shell() {
         return shell;
+    }
+
+    /**
+     * Lets JShell's class index be built (see {@link ClassIndexingHold}); called once the first cell after a
+     * start has run, or completion or inspection is asked for, whichever comes first.
+     */
+    public void releaseClassIndexing() {
+        ClassIndexingHold current = classIndexing;
+        if (current != null) {
+            current.release();
+        }
     }
 
     /**

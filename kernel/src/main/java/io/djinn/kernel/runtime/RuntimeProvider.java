@@ -13,6 +13,8 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -31,6 +33,8 @@ final class RuntimeProvider implements ExecutionControlProvider {
     private final BiConsumer<RuntimeProcess, ExecutionControl> started;
     private final Consumer<List<String>> variablesReset;
     private final Consumer<JsonObject> extensionReplies;
+    private volatile CompletableFuture<ExecutionControl> launched =
+            CompletableFuture.failedFuture(new IllegalStateException("JShell has not asked for a runtime"));
 
     RuntimeProvider(RuntimeSettings settings, RuntimeIo io, Semaphore analysisGate,
             BiConsumer<RuntimeProcess, ExecutionControl> started, Consumer<List<String>> variablesReset,
@@ -48,8 +52,36 @@ final class RuntimeProvider implements ExecutionControlProvider {
         return "djinn";
     }
 
+    /**
+     * Starts the runtime JVM on a thread of its own and answers at once with a control that waits for it
+     * (DeferredExecutionControl), so that JShell compiles while the runtime starts.
+     */
     @Override
-    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+        CompletableFuture<ExecutionControl> starting = new CompletableFuture<>();
+        launched = starting;
+        Thread launcher = new Thread(() -> {
+            try {
+                starting.complete(connect());
+            } catch (Throwable e) {
+                starting.completeExceptionally(e);
+            }
+        }, "djinn-runtime-launch");
+        launcher.setDaemon(true);
+        launcher.start();
+        return new DeferredExecutionControl(starting);
+    }
+
+    /** Waits until the runtime JVM launched by {@link #generate} is connected; throws why it could not start. */
+    void awaitLaunched() throws Exception {
+        try {
+            launched.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private ExecutionControl connect() throws Exception {
         RuntimeProcess process = RuntimeProcess.start(settings.javaCommand(), settings.environment().get(),
                 settings.startTimeoutMillis());
         Socket socket = process.commandSocket();
