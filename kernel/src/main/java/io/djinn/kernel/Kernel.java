@@ -12,6 +12,7 @@ import io.djinn.kernel.protocol.KernelSockets;
 import io.djinn.kernel.protocol.Responder;
 import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.kernel.runtime.RuntimeJars;
+import io.djinn.kernel.runtime.RuntimeJvmCache;
 import io.djinn.kernel.runtime.RuntimeSettings;
 import io.djinn.kernel.runtime.TorchFlavor;
 import io.djinn.magics.MagicArguments;
@@ -113,6 +114,8 @@ final class Kernel {
         java.add("-Djava.awt.headless=true");
         // Turns dtypes DJL's PyTorch JNI cannot map into exceptions instead of a process abort.
         java.add("-javaagent:" + jars.runtimeAgent());
+        RuntimeJvmCache cache = RuntimeJvmCache.fromSystemProperties();
+        java.addAll(cache.jvmOptions());
         java.addAll(torch.jvmOptions(env.djlCacheDir(), env.offline()));
         java.add("-Ddjinn.torch.note=" + torch.note());
         java.add("-Ddjinn.warmup=" + env.engineWarmup());
@@ -139,7 +142,8 @@ final class Kernel {
         if (!env.startupScript().isBlank()) {
             startup.add(new RuntimeSettings.StartupSource("DJINN_STARTUP_SCRIPT", env.startupScript(), false));
         }
-        return new RuntimeSettings(java, compiler, entries, startup, RUNTIME_START_TIMEOUT_MS, environment::overrides);
+        return new RuntimeSettings(java, compiler, entries, startup, RUNTIME_START_TIMEOUT_MS, environment::overrides,
+                cache.exitGraceMillis());
     }
 
     private static List<String> words(String variable, String value) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "djinn", mixinStandardHelpOptions = true, version = "Djinn " + "${sys:djinn.version:-dev}",
         description = "Djinn, a Jupyter kernel for Java with DJL and Tablesaw preloaded.",
         subcommands = {Main.KernelCommand.class, InstallCommand.class, UninstallCommand.class, NativesCommand.class,
-                BuildJniCommand.class})
+                BuildJniCommand.class, JvmCacheTraining.class})
 public final class Main {
 
     public static void main(String[] args) {

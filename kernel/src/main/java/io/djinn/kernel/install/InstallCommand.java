@@ -54,6 +54,11 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--java", paramLabel = "PATH", description = "the java executable (default: the one running this)")
     Path java;
 
+    @Option(names = "--jvm-caches", paramLabel = "auto|off", defaultValue = "auto",
+            description = "auto (the default): on JDK 25 and later, run a short training session and start both JVMs "
+                    + "from ahead-of-time caches made by it (about 0.5 s sooner to the first result); off: none")
+    String jvmCaches;
+
     @Override
     public Integer call() throws Exception {
         KernelLayout layout = KernelLayout.locate();
@@ -73,32 +78,61 @@ public final class InstallCommand implements Callable<Integer> {
         if (directory == null) {
             return 2;
         }
+        if (!jvmCaches.equals("auto") && !jvmCaches.equals("off")) {
+            System.err.println("error: --jvm-caches must be auto or off, not '" + jvmCaches + "'");
+            return 2;
+        }
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("kernel.json"), kernelJson(layout.jar()));
+        JvmCaches caches = new JvmCaches(directory);
+        caches.remove(); // made for an earlier install: its jars or JDK may have changed
+        Files.writeString(directory.resolve("kernel.json"), kernelJson(layout.jar(), List.of()));
+        if (jvmCaches.equals("auto")) {
+            List<String> cacheOptions = caches.train(javaExecutable(), kernelOptions(), layout.jar(), kernelEnvironment());
+            if (!cacheOptions.isEmpty()) {
+                Files.writeString(directory.resolve("kernel.json"), kernelJson(layout.jar(), cacheOptions));
+            }
+        }
         Logo.write(directory.resolve("logo-32x32.png"), 32);
         Logo.write(directory.resolve("logo-64x64.png"), 64);
         System.out.println("Installed kernelspec " + location.name + " (\"" + displayName + "\") in " + directory);
         return 0;
     }
 
-    String kernelJson(Path jar) {
+    private Path javaExecutable() {
+        return (java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java")).toAbsolutePath();
+    }
+
+    private List<String> kernelOptions() {
+        List<String> options = new ArrayList<>(DEFAULT_KERNEL_JVM_OPTIONS);
+        options.addAll(kernelJvmOptions);
+        return options;
+    }
+
+    /** The environment the kernelspec gives the kernel: --env, --torch-flavor and --jvm-opt. */
+    private Map<String, String> kernelEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        if (torchFlavor != null) {
+            environment.put("DJINN_TORCH_FLAVOR", torchFlavor);
+        }
+        if (!runtimeJvmOptions.isEmpty()) {
+            environment.put("DJINN_JVM_OPTS", String.join(" ", runtimeJvmOptions));
+        }
+        return environment;
+    }
+
+    /** @param cacheOptions the kernel JVM's options for the JVM caches, none when there are none */
+    String kernelJson(Path jar, List<String> cacheOptions) {
         JsonArray argv = new JsonArray();
-        argv.add((java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java")).toAbsolutePath().toString());
-        DEFAULT_KERNEL_JVM_OPTIONS.forEach(argv::add);
-        kernelJvmOptions.forEach(argv::add);
+        argv.add(javaExecutable().toString());
+        kernelOptions().forEach(argv::add);
+        cacheOptions.forEach(argv::add);
         argv.add("-jar");
         argv.add(jar.toAbsolutePath().toString());
         argv.add("kernel");
         argv.add("{connection_file}");
 
         JsonObject environment = new JsonObject();
-        env.forEach(environment::addProperty);
-        if (torchFlavor != null) {
-            environment.addProperty("DJINN_TORCH_FLAVOR", torchFlavor);
-        }
-        if (!runtimeJvmOptions.isEmpty()) {
-            environment.addProperty("DJINN_JVM_OPTS", String.join(" ", runtimeJvmOptions));
-        }
+        kernelEnvironment().forEach(environment::addProperty);
         JsonObject metadata = new JsonObject();
         metadata.addProperty("debugger", false);
 

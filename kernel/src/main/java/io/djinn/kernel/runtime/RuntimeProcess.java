@@ -38,17 +38,20 @@ public final class RuntimeProcess implements AutoCloseable {
     private final Socket command;
     private final Socket control;
     private final Deque<String> lastLines;
+    private final long exitGraceMillis;
 
-    private RuntimeProcess(Process process, Socket command, Socket control, Deque<String> lastLines) {
+    private RuntimeProcess(Process process, Socket command, Socket control, Deque<String> lastLines,
+            long exitGraceMillis) {
         this.process = process;
+        this.exitGraceMillis = exitGraceMillis;
         this.command = command;
         this.control = control;
         this.lastLines = lastLines;
     }
 
     /** @param environment variables set on top of the kernel's own */
-    public static RuntimeProcess start(List<String> javaCommand, Map<String, String> environment, long timeoutMillis)
-            throws IOException {
+    public static RuntimeProcess start(List<String> javaCommand, Map<String, String> environment, long timeoutMillis,
+            long exitGraceMillis) throws IOException {
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
             List<String> command = new ArrayList<>(javaCommand);
@@ -94,7 +97,7 @@ public final class RuntimeProcess implements AutoCloseable {
                     socket.close();
                 }
             }
-            return new RuntimeProcess(process, commandSocket, controlSocket, lastLines);
+            return new RuntimeProcess(process, commandSocket, controlSocket, lastLines, exitGraceMillis);
         }
     }
 
@@ -215,7 +218,7 @@ public final class RuntimeProcess implements AutoCloseable {
             // Closing anyway.
         }
         // Closing the command channel ends the runtime's command loop; force it if it lingers.
-        if (exitStatus(1000) == null) {
+        if (exitStatus(exitGraceMillis) == null) {
             process.destroyForcibly();
             exitStatus(2000);
         }

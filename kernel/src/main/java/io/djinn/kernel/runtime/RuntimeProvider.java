@@ -83,7 +83,7 @@ final class RuntimeProvider implements ExecutionControlProvider {
 
     private ExecutionControl connect() throws Exception {
         RuntimeProcess process = RuntimeProcess.start(settings.javaCommand(), settings.environment().get(),
-                settings.startTimeoutMillis());
+                settings.startTimeoutMillis(), settings.exitGraceMillis());
         Socket socket = process.commandSocket();
         InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);

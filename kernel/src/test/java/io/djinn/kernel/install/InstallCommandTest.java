@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ class InstallCommandTest {
         new CommandLine(install).parseArgs("--display-name", "Java GPU", "--jvm-opt=-Xmx8g", "--jvm-opt=-Dx=1",
                 "--kernel-jvm-opt=-XX:+UseSerialGC", "--env", "DJINN_TIMEOUT=1000", "--java", "/opt/jdk/bin/java",
                 "--torch-flavor", "cu128");
-        JsonObject spec = JsonParser.parseString(install.kernelJson(Path.of("/opt/djinn/djinn.jar"))).getAsJsonObject();
+        JsonObject spec = JsonParser.parseString(install.kernelJson(Path.of("/opt/djinn/djinn.jar"), List.of())).getAsJsonObject();
         assertEquals("message", spec.get("interrupt_mode").getAsString());
         assertEquals("Java GPU", spec.get("display_name").getAsString());
         assertEquals("java", spec.get("language").getAsString());
@@ -34,6 +35,20 @@ class InstallCommandTest {
         InstallCommand install = new InstallCommand();
         int status = new CommandLine(install).execute("--prefix", prefix.toString(), "--torch-flavor", "gpu");
         assertEquals(2, status);
+        assertEquals(false, java.nio.file.Files.exists(prefix.resolve("share")));
+    }
+
+    @Test
+    void theJvmCachesOptionsComeBeforeTheJarAndABadValueIsRefused(@org.junit.jupiter.api.io.TempDir Path prefix) {
+        InstallCommand install = new InstallCommand();
+        new CommandLine(install).parseArgs("--java", "/opt/jdk/bin/java");
+        JsonObject spec = JsonParser.parseString(install.kernelJson(Path.of("/opt/djinn/djinn.jar"),
+                List.of("-XX:AOTCache=/k/kernel.aot", "-Ddjinn.runtimeJvmCache=/k/runtime.aot"))).getAsJsonObject();
+        assertEquals("[\"/opt/jdk/bin/java\",\"-XX:TieredStopAtLevel=1\",\"-XX:+UseSerialGC\",\"-XX:AOTCache=/k/kernel.aot\","
+                + "\"-Ddjinn.runtimeJvmCache=/k/runtime.aot\",\"-jar\",\"/opt/djinn/djinn.jar\",\"kernel\",\"{connection_file}\"]",
+                spec.get("argv").toString());
+
+        assertEquals(2, new CommandLine(new InstallCommand()).execute("--prefix", prefix.toString(), "--jvm-caches", "on"));
         assertEquals(false, java.nio.file.Files.exists(prefix.resolve("share")));
     }
 

@@ -1,0 +1,103 @@
+"""install's JVM caches (JDK 25+): a training session records ahead-of-time caches for both JVMs beside the
+kernelspec, and kernels start from them; a cache that no longer fits its JVM costs its speed, not the session.
+On JDK 17 install makes none. The start-up gain itself is measured in bench/, not here."""
+import glob
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+
+from djinn_client import Kernel
+
+ROOT = pathlib.Path(__file__).resolve().parents[4]
+JAR = ROOT / "kernel" / "target" / "djinn.jar"
+
+
+def jdk25():
+    candidates = [os.environ.get("DJINN_TEST_JDK25", "")] + sorted(glob.glob("/usr/lib/jvm/*25*"))
+    for home in candidates:
+        if home and os.access(os.path.join(home, "bin", "java"), os.X_OK):
+            return os.path.join(home, "bin", "java")
+    return None
+
+
+def install(java, prefix, name, *options):
+    result = subprocess.run([java, "-jar", str(JAR), "install", "--prefix", str(prefix), "--name", name, *options],
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout, prefix / "share" / "jupyter" / "kernels" / name
+
+
+@pytest.fixture(scope="module")
+def cached_spec(tmp_path_factory):
+    java = jdk25()
+    if java is None:
+        pytest.skip("no JDK 25 here (set DJINN_TEST_JDK25): install makes JVM caches only on JDK 25 and later")
+    prefix = tmp_path_factory.mktemp("jvm-caches")
+    out, spec = install(java, prefix, "djinn-cached")
+    return out, spec, prefix
+
+
+def start(monkeypatch, prefix, name):
+    monkeypatch.setenv("JUPYTER_PATH", str(prefix / "share" / "jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", ""))
+    return Kernel(name)
+
+
+def runtime_arguments(kernel):
+    return kernel.ok("String.join(\" \", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())"
+                     ).result_text()
+
+
+def test_install_on_jdk25_records_both_caches_and_kernels_start_from_them(cached_spec, monkeypatch):
+    out, spec, prefix = cached_spec
+    assert "JVM caches: kernel.aot and runtime.aot" in out, out
+    argv = json.loads((spec / "kernel.json").read_text())["argv"]
+    assert f"-XX:AOTCache={spec / 'kernel.aot'}" in argv
+    assert f"-Ddjinn.runtimeJvmCache={spec / 'runtime.aot'}" in argv
+    assert argv.index(f"-XX:AOTCache={spec / 'kernel.aot'}") < argv.index("-jar")
+    kernel = start(monkeypatch, prefix, "djinn-cached")
+    try:
+        assert kernel.ok("40 + 2").result_text() == "42"
+        assert "(2, 2)" in kernel.ok("manager.ones(new Shape(2, 2)).mul(3)").result_text()
+        assert f"-XX:AOTCache={spec / 'runtime.aot'}" in runtime_arguments(kernel)
+    finally:
+        kernel.shutdown()
+
+
+def test_caches_that_no_longer_fit_cost_speed_not_the_session(cached_spec, monkeypatch, tmp_path):
+    """As after a JDK update: both JVMs find a cache they cannot use, say so in the log, and run without."""
+    _, spec, _ = cached_spec
+    prefix = tmp_path / "prefix"
+    stale = prefix / "share" / "jupyter" / "kernels" / "djinn-stale"
+    shutil.copytree(spec, stale)
+    for cache in ("kernel.aot", "runtime.aot"):
+        (stale / cache).write_bytes(b"not a cache any more")
+    kernel_json = stale / "kernel.json"
+    kernel_json.write_text(kernel_json.read_text().replace(str(spec), str(stale)))
+    kernel = start(monkeypatch, prefix, "djinn-stale")
+    try:
+        assert kernel.ok("40 + 2").result_text() == "42"
+        assert "(2, 2)" in kernel.ok("manager.ones(new Shape(2, 2))").result_text()
+    finally:
+        kernel.shutdown()
+
+
+def test_install_on_jdk17_makes_no_caches_and_says_so(tmp_path):
+    java = shutil.which("java")
+    version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
+    if '"17' not in version:
+        pytest.skip(f"the default java is not JDK 17: {version.splitlines()[0]}")
+    out, spec = install(java, tmp_path, "djinn-plain")
+    assert "JVM caches: none" in out and "older than JDK 25" in out, out
+    assert not (spec / "kernel.aot").exists() and not (spec / "runtime.aot").exists()
+    assert not any("AOTCache" in arg for arg in json.loads((spec / "kernel.json").read_text())["argv"])
+
+
+def test_jvm_caches_off_makes_none(tmp_path):
+    java = jdk25() or shutil.which("java")
+    out, spec = install(java, tmp_path, "djinn-nocache", "--jvm-caches", "off")
+    assert "JVM caches" not in out
+    assert not (spec / "kernel.aot").exists()

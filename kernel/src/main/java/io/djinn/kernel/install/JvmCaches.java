@@ -1,0 +1,97 @@
+package io.djinn.kernel.install;
+
+import io.djinn.kernel.runtime.RuntimeJvmCache;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ahead-of-time caches of a kernelspec's two JVMs (JDK 25+, JEP 483/514/515: classes loaded and linked, and
+ * method profiles, recorded by a training run), kept in the kernelspec's directory so that uninstall removes them.
+ * Most of a session's start is javac and class loading in two fresh JVMs; the caches take that out of the
+ * kernel's start. A JVM started with a cache its jars or JDK no longer match says so in the log and runs without.
+ */
+final class JvmCaches {
+
+    static final String KERNEL_CACHE = "kernel.aot";
+    static final String RUNTIME_CACHE = "runtime.aot";
+    static final String TRAINING_LOG = "jvm-caches.log";
+    private static final long TRAINING_TIMEOUT_S = 600;
+
+    private final Path directory;
+
+    JvmCaches(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Removes the caches of an earlier install. */
+    void remove() throws IOException {
+        Files.deleteIfExists(directory.resolve(KERNEL_CACHE));
+        Files.deleteIfExists(directory.resolve(RUNTIME_CACHE));
+        Files.deleteIfExists(directory.resolve(TRAINING_LOG));
+    }
+
+    /**
+     * Runs the training session (JvmCacheTraining) with the kernelspec's java, options and environment, and returns
+     * the kernel JVM's options for the caches it made; none where the JDK cannot make them or the training failed,
+     * which the install then goes without (it says why).
+     */
+    List<String> train(Path java, List<String> kernelOptions, Path jar, Map<String, String> kernelEnvironment)
+            throws IOException, InterruptedException {
+        if (!canWriteCaches(java)) {
+            System.out.println("JVM caches: none (" + java + " is older than JDK 25)");
+            return List.of();
+        }
+        Path kernelCache = directory.resolve(KERNEL_CACHE);
+        Path runtimeCache = directory.resolve(RUNTIME_CACHE);
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(kernelOptions);
+        command.add("-XX:AOTCacheOutput=" + kernelCache);
+        command.add("-D" + RuntimeJvmCache.TRAINING_OUTPUT_PROPERTY + "=" + runtimeCache);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("train-jvm-caches");
+        Path log = directory.resolve(TRAINING_LOG);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(kernelEnvironment);
+        System.out.println("JVM caches: training a session to record them (up to a minute)...");
+        long started = System.nanoTime();
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(TRAINING_TIMEOUT_S, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            System.out.println("JVM caches: none (the training did not finish within " + TRAINING_TIMEOUT_S
+                    + " s; see " + log + ")");
+            return List.of();
+        }
+        if (process.exitValue() != 0 || !Files.isRegularFile(kernelCache)) {
+            System.out.println("JVM caches: none (the training ended with status " + process.exitValue() + "; see "
+                    + log + ")");
+            remove();
+            return List.of();
+        }
+        List<String> options = new ArrayList<>(List.of("-XX:AOTCache=" + kernelCache));
+        if (Files.isRegularFile(runtimeCache)) {
+            options.add("-D" + RuntimeJvmCache.CACHE_PROPERTY + "=" + runtimeCache);
+        }
+        System.out.printf("JVM caches: %s%s in %.0f s%n", KERNEL_CACHE,
+                options.size() > 1 ? " and " + RUNTIME_CACHE : " (the runtime's was not written; see " + log + ")",
+                (System.nanoTime() - started) / 1e9);
+        return options;
+    }
+
+    /** Whether this java can record a cache in one run ({@code -XX:AOTCacheOutput}, JDK 25). */
+    static boolean canWriteCaches(Path java) throws IOException, InterruptedException {
+        Process probe = new ProcessBuilder(java.toString(), "-XX:+PrintFlagsFinal", "-version")
+                .redirectErrorStream(true).start();
+        probe.getOutputStream().close();
+        String flags = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0 && flags.contains(" AOTCacheOutput ");
+    }
+}
