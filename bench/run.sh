@@ -44,20 +44,15 @@ cat > "$kernels/bench-rapaio/kernel.json" <<JSON
 JSON
 "$venv/bin/python" -m ipykernel install --prefix "$prefix" --name bench-python >/dev/null
 
-# On JDK 25, Djinn's install records ahead-of-time caches for both JVMs (docs/benchmarks.md): Djinn and rapaio
-# both run there too, so that the JDK's own gain and the caches' can be told apart.
+# On JDK 25, Djinn's install records ahead-of-time caches for both JVMs (docs/benchmarks.md): Djinn runs there
+# with and without them, so that the JDK's own gain and the caches' can be told apart.
 jdk25_kernels=()
 jdk25="${DJINN_BENCH_JDK25:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n1 || true)}"
 if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
   "$jdk25/bin/java" -jar kernel/target/djinn.jar install --prefix "$prefix" --name bench-djinn-jdk25 >/dev/null
   "$jdk25/bin/java" -jar kernel/target/djinn.jar install --prefix "$prefix" --name bench-djinn-jdk25-nocache \
     --jvm-caches off >/dev/null
-  mkdir -p "$kernels/bench-rapaio-jdk25"
-  cat > "$kernels/bench-rapaio-jdk25/kernel.json" <<JSON
-{"argv": ["$jdk25/bin/java", "-jar", "$rapaio_jar", "{connection_file}"], "display_name": "rapaio on JDK 25",
- "language": "java", "interrupt_mode": "message"}
-JSON
-  jdk25_kernels=(--kernel bench-djinn-jdk25=djinn --kernel bench-djinn-jdk25-nocache=djinn --kernel bench-rapaio-jdk25=java)
+  jdk25_kernels=(--kernel bench-djinn-jdk25=djinn --kernel bench-djinn-jdk25-nocache=djinn)
 fi
 
 export JUPYTER_PATH="$prefix/share/jupyter"
