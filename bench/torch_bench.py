@@ -51,6 +51,9 @@ def matmul_gflops(n, reps):
     return median_of(3, once)
 
 
+WARMUP_S = 2.0
+
+
 def mlp_samples_per_s(batch, steps):
     torch.manual_seed(0)
     model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10)).to(DEVICE)
@@ -71,8 +74,14 @@ def mlp_samples_per_s(batch, steps):
             step()
         sync()
         return batch * steps / (time.perf_counter() - t)
-    for _ in range(10):
+    # Steady state on both sides: at least 10 steps and 2 s of warm-up (DjlBench.jsh does the same; the JVM
+    # needs it to compile DJL's Java side of a step).
+    warm_until = time.perf_counter() + WARMUP_S
+    warmed = 0
+    while warmed < 10 or time.perf_counter() < warm_until:
         step()
+        warmed += 1
+    sync()
     return median_of(3, once)
 
 
