@@ -44,7 +44,7 @@ final class JvmCaches {
     List<String> train(Path java, List<String> kernelOptions, Path jar, Map<String, String> kernelEnvironment)
             throws IOException, InterruptedException {
         if (!canWriteCaches(java)) {
-            System.out.println("JVM caches: none (" + java + " is older than JDK 25)");
+            System.out.println("JVM caches: none (" + java + " cannot record them; JDK 25 and later can)");
             return List.of();
         }
         Path kernelCache = directory.resolve(KERNEL_CACHE);
