@@ -3,7 +3,7 @@
 # Central) and ipykernel, interleaved; then DJL in Djinn against PyTorch in Python. Results go to
 # bench/results/kernels.json and bench/results/deep-learning.json; docs/benchmarks.md explains them.
 #
-#   bench/run.sh            full run (about 6 minutes on 2 cores)
+#   bench/run.sh            full run (about 8 minutes on 2 cores with a JDK 25)
 #   bench/run.sh --quick    fewer starts and repeats, to try the harness
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
