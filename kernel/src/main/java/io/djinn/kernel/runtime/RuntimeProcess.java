@@ -59,13 +59,17 @@ public final class RuntimeProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(environment);
             Process process = builder.start();
-            try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write((token + "\n").getBytes(StandardCharsets.UTF_8));
-            }
             Deque<String> lastLines = new ArrayDeque<>();
             Thread pump = new Thread(() -> pumpLog(process.getInputStream(), lastLines), "djinn-runtime-log");
             pump.setDaemon(true);
             pump.start();
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write((token + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // A JVM that refused its options may have exited before reading its token ("Stream closed"):
+                // its own words, read below, say why.
+                LOG.debug("the runtime did not take its token", e);
+            }
 
             Socket commandSocket = null;
             Socket controlSocket = null;
@@ -73,6 +77,7 @@ public final class RuntimeProcess implements AutoCloseable {
             server.setSoTimeout(200);
             while (commandSocket == null || controlSocket == null) {
                 if (!process.isAlive()) {
+                    joinQuietly(pump, 2000); // the last of its output may still be in the pipe
                     throw new IOException("the runtime JVM exited during start with status " + process.exitValue()
                             + lastLinesOf(lastLines));
                 }
@@ -130,6 +135,14 @@ public final class RuntimeProcess implements AutoCloseable {
             }
         } catch (IOException closed) {
             // The runtime is gone.
+        }
+    }
+
+    private static void joinQuietly(Thread thread, long millis) {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
