@@ -100,6 +100,7 @@ public final class RuntimeHost implements RuntimeControl, AutoCloseable {
         analysisGate.acquireUninterruptibly();
         long started = System.nanoTime();
         try {
+            releaseClassIndexing(); // a restart before any cell: the old hold would keep the new one waiting 30 s
             classIndexing = ClassIndexingHold.hold(CLASS_INDEXING_HOLD_MS);
             PrintStream out = new PrintStream(io.stdout(), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(io.stderr(), true, StandardCharsets.UTF_8);
