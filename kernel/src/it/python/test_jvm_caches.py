@@ -1,6 +1,7 @@
-"""install's JVM caches (JDK 25+): a training session records ahead-of-time caches for both JVMs beside the
-kernelspec, and kernels start from them; a cache that no longer fits its JVM costs its speed, not the session.
-On JDK 17 install makes none. The start-up gain itself is measured in bench/, not here."""
+"""install's JVM caches: a training session records, beside the kernelspec, ahead-of-time caches for both JVMs
+(JDK 25+) or a class-data-sharing archive of the kernel JVM (JDK 17 to 24), and kernels start from them; a cache
+that no longer fits its JVM costs its speed, not the session. The start-up gain itself is measured in bench/,
+not here."""
 import glob
 import json
 import os
@@ -85,19 +86,77 @@ def test_caches_that_no_longer_fit_cost_speed_not_the_session(cached_spec, monke
         kernel.shutdown()
 
 
-def test_install_on_jdk17_makes_no_caches_and_says_so(tmp_path):
+def jdk17():
     java = shutil.which("java")
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
     if '"17' not in version:
         pytest.skip(f"the default java is not JDK 17: {version.splitlines()[0]}")
-    out, spec = install(java, tmp_path, "djinn-plain")
-    assert "JVM caches: none" in out and "JDK 25 and later can" in out, out
+    return java
+
+
+def mapped_files(pid):
+    with open(f"/proc/{pid}/maps") as maps:
+        return {line.split()[-1] for line in maps if len(line.split()) >= 6}
+
+
+@pytest.fixture(scope="module")
+def class_data_spec(tmp_path_factory):
+    prefix = tmp_path_factory.mktemp("class-data")
+    out, spec = install(jdk17(), prefix, "djinn-class-data")
+    return out, spec, prefix
+
+
+def test_install_on_jdk17_records_the_kernel_jvms_class_data_and_the_kernel_maps_it(class_data_spec, monkeypatch):
+    out, spec, prefix = class_data_spec
+    assert "JVM caches: kernel.jsa" in out, out
     assert not (spec / "kernel.aot").exists() and not (spec / "runtime.aot").exists()
-    assert not any("AOTCache" in arg for arg in json.loads((spec / "kernel.json").read_text())["argv"])
+    argv = json.loads((spec / "kernel.json").read_text())["argv"]
+    archive = f"-XX:SharedArchiveFile={spec / 'kernel.jsa'}"
+    assert archive in argv and argv.index(archive) < argv.index("-jar")
+    assert not any("AOTCache" in arg or "runtimeJvmCache" in arg for arg in argv)
+    kernel = start(monkeypatch, prefix, "djinn-class-data")
+    try:
+        assert kernel.ok("40 + 2").result_text() == "42"
+        assert "(2, 2)" in kernel.ok("manager.ones(new Shape(2, 2)).mul(3)").result_text()
+        # The JVM maps an archive it uses for as long as it runs; one it refused it does not map at all.
+        assert str(spec / "kernel.jsa") in mapped_files(kernel.manager.provisioner.process.pid)
+        arguments = runtime_arguments(kernel)
+        assert "SharedArchiveFile" not in arguments and "AOTCache" not in arguments, arguments
+    finally:
+        kernel.shutdown()
+
+
+def test_a_class_data_archive_that_no_longer_fits_costs_speed_not_the_session(class_data_spec, monkeypatch, tmp_path):
+    """As after a JDK update or a rebuilt jar: the kernel JVM cannot use the archive and runs without it."""
+    _, spec, _ = class_data_spec
+    prefix = tmp_path / "prefix"
+    stale = prefix / "share" / "jupyter" / "kernels" / "djinn-stale-class-data"
+    shutil.copytree(spec, stale)
+    (stale / "kernel.jsa").chmod(0o644)
+    (stale / "kernel.jsa").write_bytes(b"not an archive any more")
+    kernel_json = stale / "kernel.json"
+    kernel_json.write_text(kernel_json.read_text().replace(str(spec), str(stale)))
+    kernel = start(monkeypatch, prefix, "djinn-stale-class-data")
+    try:
+        assert kernel.ok("40 + 2").result_text() == "42"
+        assert str(stale / "kernel.jsa") not in mapped_files(kernel.manager.provisioner.process.pid)
+    finally:
+        kernel.shutdown()
+
+
+def test_reinstalling_replaces_the_archive(class_data_spec):
+    """A read-only archive from an earlier install (the JVM writes it so) is removed, not left to block the new one."""
+    _, spec, prefix = class_data_spec
+    first = (spec / "kernel.jsa").stat().st_mtime_ns
+    out, _ = install(jdk17(), prefix, "djinn-class-data")
+    assert "JVM caches: kernel.jsa" in out, out
+    assert (spec / "kernel.jsa").stat().st_mtime_ns != first
 
 
 def test_jvm_caches_off_makes_none(tmp_path):
     java = jdk25() or shutil.which("java")
     out, spec = install(java, tmp_path, "djinn-nocache", "--jvm-caches", "off")
     assert "JVM caches" not in out
-    assert not (spec / "kernel.aot").exists()
+    assert not (spec / "kernel.aot").exists() and not (spec / "kernel.jsa").exists()
+    assert not any("AOTCache" in arg or "SharedArchiveFile" in arg
+                   for arg in json.loads((spec / "kernel.json").read_text())["argv"])

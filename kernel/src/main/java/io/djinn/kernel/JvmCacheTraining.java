@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
  * sockets by a minimal client, through what a first session does (a value, a DJL array, a table, a declaration,
  * a magic, two errors, a completion), then shut down. {@code install} starts this JVM with
  * {@code -XX:AOTCacheOutput} and sets {@link io.djinn.kernel.runtime.RuntimeJvmCache#TRAINING_OUTPUT_PROPERTY}, so
- * that both JVMs write their caches as they exit.
+ * that both JVMs write their caches as they exit (JDK 25+), or with {@code -XX:ArchiveClassesAtExit}, so that
+ * this JVM writes its class data (JDK 17 to 24).
  */
 @Command(name = "train-jvm-caches", hidden = true,
         description = "Runs a short session in a kernel so that the JVMs record their ahead-of-time caches (used by install).")

@@ -11,15 +11,23 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ahead-of-time caches of a kernelspec's two JVMs (JDK 25+, JEP 483/514/515: classes loaded and linked, and
- * method profiles, recorded by a training run), kept in the kernelspec's directory so that uninstall removes them.
- * Most of a session's start is javac and class loading in two fresh JVMs; the caches take that out of the
- * kernel's start. A JVM started with a cache its jars or JDK no longer match says so in the log and runs without.
+ * The start-up caches of a kernelspec's JVMs, recorded by a training run and kept in the kernelspec's directory so
+ * that uninstall removes them. Most of a session's start is javac and class loading in two fresh JVMs; the caches
+ * take much of that out of the kernel's start. What a JDK can record:
+ * <ul>
+ *   <li>JDK 25 and later: ahead-of-time caches for both JVMs (JEP 483/514/515: classes loaded and linked, and
+ *       method profiles);</li>
+ *   <li>JDK 13 to 24: a class-data-sharing archive of the kernel JVM's classes (javac's, JShell's, the kernel's).
+ *       The runtime JVM gets none there: archiving classes with its agent loaded needs a flag that makes every
+ *       start print that the archive is "for testing purposes only".</li>
+ * </ul>
+ * A JVM started with a cache its jars or JDK no longer match says so in the log and runs without.
  */
 final class JvmCaches {
 
     static final String KERNEL_CACHE = "kernel.aot";
     static final String RUNTIME_CACHE = "runtime.aot";
+    static final String KERNEL_CLASS_DATA = "kernel.jsa";
     static final String TRAINING_LOG = "jvm-caches.log";
     private static final long TRAINING_TIMEOUT_S = 600;
 
@@ -33,7 +41,24 @@ final class JvmCaches {
     void remove() throws IOException {
         Files.deleteIfExists(directory.resolve(KERNEL_CACHE));
         Files.deleteIfExists(directory.resolve(RUNTIME_CACHE));
+        Files.deleteIfExists(directory.resolve(KERNEL_CLASS_DATA));
         Files.deleteIfExists(directory.resolve(TRAINING_LOG));
+    }
+
+    /** What a JDK can record, from its {@code -XX:+PrintFlagsFinal} output. */
+    enum Kind {
+        /** JDK 25+: {@code -XX:AOTCacheOutput}, for both JVMs. */
+        AHEAD_OF_TIME,
+        /** JDK 13+: {@code -XX:ArchiveClassesAtExit}, for the kernel JVM. */
+        KERNEL_CLASS_DATA,
+        NONE;
+
+        static Kind of(String printFlagsFinal) {
+            if (printFlagsFinal.contains(" AOTCacheOutput ")) {
+                return AHEAD_OF_TIME;
+            }
+            return printFlagsFinal.contains(" ArchiveClassesAtExit ") ? KERNEL_CLASS_DATA : NONE;
+        }
     }
 
     /**
@@ -43,17 +68,23 @@ final class JvmCaches {
      */
     List<String> train(Path java, List<String> kernelOptions, Path jar, Map<String, String> kernelEnvironment)
             throws IOException, InterruptedException {
-        if (!canWriteCaches(java)) {
-            System.out.println("JVM caches: none (" + java + " cannot record them; JDK 25 and later can)");
+        Kind kind = kind(java);
+        if (kind == Kind.NONE) {
+            System.out.println("JVM caches: none (" + java + " has neither -XX:AOTCacheOutput nor -XX:ArchiveClassesAtExit)");
             return List.of();
         }
-        Path kernelCache = directory.resolve(KERNEL_CACHE);
+        boolean aheadOfTime = kind == Kind.AHEAD_OF_TIME;
+        Path kernelCache = directory.resolve(aheadOfTime ? KERNEL_CACHE : KERNEL_CLASS_DATA);
         Path runtimeCache = directory.resolve(RUNTIME_CACHE);
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(kernelOptions);
-        command.add("-XX:AOTCacheOutput=" + kernelCache);
-        command.add("-D" + RuntimeJvmCache.TRAINING_OUTPUT_PROPERTY + "=" + runtimeCache);
+        if (aheadOfTime) {
+            command.add("-XX:AOTCacheOutput=" + kernelCache);
+            command.add("-D" + RuntimeJvmCache.TRAINING_OUTPUT_PROPERTY + "=" + runtimeCache);
+        } else {
+            command.add("-XX:ArchiveClassesAtExit=" + kernelCache);
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.add("train-jvm-caches");
@@ -76,22 +107,28 @@ final class JvmCaches {
             remove();
             return List.of();
         }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!aheadOfTime) {
+            System.out.printf("JVM caches: %s, the kernel JVM's classes, in %.0f s (JDK 25 and later also record the "
+                    + "runtime JVM's, and more)%n", KERNEL_CLASS_DATA, seconds);
+            return List.of("-XX:SharedArchiveFile=" + kernelCache);
+        }
         List<String> options = new ArrayList<>(List.of("-XX:AOTCache=" + kernelCache));
         if (Files.isRegularFile(runtimeCache)) {
             options.add("-D" + RuntimeJvmCache.CACHE_PROPERTY + "=" + runtimeCache);
         }
         System.out.printf("JVM caches: %s%s in %.0f s%n", KERNEL_CACHE,
                 options.size() > 1 ? " and " + RUNTIME_CACHE : " (the runtime's was not written; see " + log + ")",
-                (System.nanoTime() - started) / 1e9);
+                seconds);
         return options;
     }
 
-    /** Whether this java can record a cache in one run ({@code -XX:AOTCacheOutput}, JDK 25). */
-    static boolean canWriteCaches(Path java) throws IOException, InterruptedException {
+    /** What this java can record. */
+    static Kind kind(Path java) throws IOException, InterruptedException {
         Process probe = new ProcessBuilder(java.toString(), "-XX:+PrintFlagsFinal", "-version")
                 .redirectErrorStream(true).start();
         probe.getOutputStream().close();
         String flags = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0 && flags.contains(" AOTCacheOutput ");
+        return probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0 ? Kind.of(flags) : Kind.NONE;
     }
 }
