@@ -3,7 +3,7 @@
 # Central) and ipykernel, interleaved; then DJL in Djinn against PyTorch in Python. Results go to
 # bench/results/kernels.json and bench/results/deep-learning.json; docs/benchmarks.md explains them.
 #
-#   bench/run.sh            full run (about 8 minutes on 2 cores with a JDK 25)
+#   bench/run.sh            full run (about 11 minutes on 2 cores with a JDK 25)
 #   bench/run.sh --quick    fewer starts and repeats, to try the harness
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,6 +21,9 @@ trap 'rm -rf "$prefix"' EXIT
 kernels="$prefix/share/jupyter/kernels"
 
 "$java" -jar kernel/target/djinn.jar install --prefix "$prefix" --name bench-djinn >/dev/null
+# The same JDK without what install records for its JVMs (on JDK 17 to 24, the kernel JVM's class data), so that
+# their gain is measured in this run too.
+"$java" -jar kernel/target/djinn.jar install --prefix "$prefix" --name bench-djinn-nocache --jvm-caches off >/dev/null
 # DJL's num_threads sets libtorch's intra-op threads, but the BLAS library keeps its own pool (a
 # "1-thread" 4096 matmul used both cores here); OMP_NUM_THREADS and MKL_NUM_THREADS bound it.
 for threads in 1 2; do
@@ -59,6 +62,6 @@ export JUPYTER_PATH="$prefix/share/jupyter"
 export DJINN_OFFLINE="${DJINN_OFFLINE:-true}"
 mkdir -p bench/results
 "$venv/bin/python" bench/kernel_latency.py --starts "$starts" --kernel bench-djinn=djinn \
-  --kernel bench-rapaio=java --kernel bench-python=python "${jdk25_kernels[@]}" --out bench/results/kernels.json
+  --kernel bench-djinn-nocache=djinn --kernel bench-rapaio=java --kernel bench-python=python "${jdk25_kernels[@]}" --out bench/results/kernels.json
 "$venv/bin/python" bench/dl_bench.py --djinn-kernel-1t bench-djinn-1t --djinn-kernel-2t bench-djinn-2t \
   --repeats "$repeats" --out bench/results/deep-learning.json
