@@ -73,9 +73,10 @@ double mlpSamplesPerSecond(int batch, int steps) {
                     trainer.step();
                 }
             };
-            // Steady state on both sides: at least 10 steps and 2 s of warm-up (torch_bench.py does the same).
-            // The first 200 steps of a fresh runtime ran at a third of the speed of the next 200 here: the
-            // JIT compiling DJL's Java side of a step.
+            // Both sides warm up for at least 10 steps and 2 s (torch_bench.py does the same): the first 200 steps
+            // of a fresh runtime ran at a third of the speed of the next 200 here, the JIT compiling DJL's Java
+            // side of a step. On two threads on 2 cores DJL needs 5-6 s to settle (docs/benchmarks.md), so there
+            // this still counts some warm-up.
             long warmUntil = System.nanoTime() + 2_000_000_000L;
             for (int i = 0; i < 10 || System.nanoTime() < warmUntil; i++) step.run();
             sync(x);

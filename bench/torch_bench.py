@@ -74,8 +74,8 @@ def mlp_samples_per_s(batch, steps):
             step()
         sync()
         return batch * steps / (time.perf_counter() - t)
-    # Steady state on both sides: at least 10 steps and 2 s of warm-up (DjlBench.jsh does the same; the JVM
-    # needs it to compile DJL's Java side of a step).
+    # Both sides warm up for at least 10 steps and 2 s (DjlBench.jsh does the same; the JVM needs it to compile
+    # DJL's Java side of a step, and on two threads more: docs/benchmarks.md).
     warm_until = time.perf_counter() + WARMUP_S
     warmed = 0
     while warmed < 10 or time.perf_counter() < warm_until:

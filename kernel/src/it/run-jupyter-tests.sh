@@ -11,13 +11,16 @@ venv="$(scripts/python-env.sh kernel/src/it/requirements.txt | tail -n1)"
 prefix="$(mktemp -d "${TMPDIR:-/tmp}/djinn-it.XXXXXX")"
 trap 'rm -rf "$prefix"' EXIT
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-"$java_bin" -jar kernel/target/djinn.jar install --prefix "$prefix" --name djinn-test --display-name "Djinn (tests)" >/dev/null
+# Each install's "JVM caches:" line is kept in the log: it says whether the suite ran on kernels started from them.
+jvm_caches_line() { sed -n "/^JVM caches: [^t]/s/^/$1: /p"; }
+"$java_bin" -jar kernel/target/djinn.jar install --prefix "$prefix" --name djinn-test --display-name "Djinn (tests)" \
+  | jvm_caches_line djinn-test
 
 kernels="djinn-test"
 jdk25="${DJINN_TEST_JDK25:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n1 || true)}"
 if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
   "$jdk25/bin/java" -jar kernel/target/djinn.jar install --prefix "$prefix" --name djinn-test-jdk25 \
-    --display-name "Djinn (tests, JDK 25)" --java "$jdk25/bin/java" >/dev/null
+    --display-name "Djinn (tests, JDK 25)" --java "$jdk25/bin/java" | jvm_caches_line djinn-test-jdk25
   kernels="$kernels,djinn-test-jdk25"
 fi
 

@@ -47,6 +47,18 @@ def start(monkeypatch, prefix, name):
     return Kernel(name)
 
 
+def spoiled_copy(spec, prefix, name, *caches):
+    """A copy of an installed kernelspec under prefix whose caches are garbage, as after a JDK update."""
+    copy = prefix / "share" / "jupyter" / "kernels" / name
+    shutil.copytree(spec, copy)
+    for cache in caches:
+        (copy / cache).chmod(0o644)  # the JVM writes them read-only
+        (copy / cache).write_bytes(b"not a cache any more")
+    kernel_json = copy / "kernel.json"
+    kernel_json.write_text(kernel_json.read_text().replace(str(spec), str(copy)))
+    return copy
+
+
 def runtime_arguments(kernel):
     return kernel.ok("String.join(\" \", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())"
                      ).result_text()
@@ -64,6 +76,7 @@ def test_install_on_jdk25_records_both_caches_and_kernels_start_from_them(cached
         assert kernel.ok("40 + 2").result_text() == "42"
         assert "(2, 2)" in kernel.ok("manager.ones(new Shape(2, 2)).mul(3)").result_text()
         assert f"-XX:AOTCache={spec / 'runtime.aot'}" in runtime_arguments(kernel)
+        assert str(spec / "kernel.aot") in mapped_files(kernel.manager.provisioner.process.pid)
     finally:
         kernel.shutdown()
 
@@ -72,15 +85,11 @@ def test_caches_that_no_longer_fit_cost_speed_not_the_session(cached_spec, monke
     """As after a JDK update: both JVMs find a cache they cannot use, say so in the log, and run without."""
     _, spec, _ = cached_spec
     prefix = tmp_path / "prefix"
-    stale = prefix / "share" / "jupyter" / "kernels" / "djinn-stale"
-    shutil.copytree(spec, stale)
-    for cache in ("kernel.aot", "runtime.aot"):
-        (stale / cache).write_bytes(b"not a cache any more")
-    kernel_json = stale / "kernel.json"
-    kernel_json.write_text(kernel_json.read_text().replace(str(spec), str(stale)))
+    stale = spoiled_copy(spec, prefix, "djinn-stale", "kernel.aot", "runtime.aot")
     kernel = start(monkeypatch, prefix, "djinn-stale")
     try:
         assert kernel.ok("40 + 2").result_text() == "42"
+        assert str(stale / "kernel.aot") not in mapped_files(kernel.manager.provisioner.process.pid)
         assert "(2, 2)" in kernel.ok("manager.ones(new Shape(2, 2))").result_text()
     finally:
         kernel.shutdown()
@@ -130,12 +139,7 @@ def test_a_class_data_archive_that_no_longer_fits_costs_speed_not_the_session(cl
     """As after a JDK update or a rebuilt jar: the kernel JVM cannot use the archive and runs without it."""
     _, spec, _ = class_data_spec
     prefix = tmp_path / "prefix"
-    stale = prefix / "share" / "jupyter" / "kernels" / "djinn-stale-class-data"
-    shutil.copytree(spec, stale)
-    (stale / "kernel.jsa").chmod(0o644)
-    (stale / "kernel.jsa").write_bytes(b"not an archive any more")
-    kernel_json = stale / "kernel.json"
-    kernel_json.write_text(kernel_json.read_text().replace(str(spec), str(stale)))
+    stale = spoiled_copy(spec, prefix, "djinn-stale-class-data", "kernel.jsa")
     kernel = start(monkeypatch, prefix, "djinn-stale-class-data")
     try:
         assert kernel.ok("40 + 2").result_text() == "42"

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>JDK 25 and later: ahead-of-time caches for both JVMs (JEP 483/514/515: classes loaded and linked, and
  *       method profiles);</li>
- *   <li>JDK 13 to 24: a class-data-sharing archive of the kernel JVM's classes (javac's, JShell's, the kernel's).
+ *   <li>JDK 17 to 24: a class-data-sharing archive of the kernel JVM's classes (javac's, JShell's, the kernel's).
  *       The runtime JVM gets none there: archiving classes with its agent loaded needs a flag that makes every
  *       start print that the archive is "for testing purposes only".</li>
  * </ul>
@@ -27,7 +27,7 @@ final class JvmCaches {
 
     static final String KERNEL_CACHE = "kernel.aot";
     static final String RUNTIME_CACHE = "runtime.aot";
-    static final String KERNEL_CLASS_DATA = "kernel.jsa";
+    static final String KERNEL_ARCHIVE = "kernel.jsa";
     static final String TRAINING_LOG = "jvm-caches.log";
     private static final long TRAINING_TIMEOUT_S = 600;
 
@@ -41,23 +41,46 @@ final class JvmCaches {
     void remove() throws IOException {
         Files.deleteIfExists(directory.resolve(KERNEL_CACHE));
         Files.deleteIfExists(directory.resolve(RUNTIME_CACHE));
-        Files.deleteIfExists(directory.resolve(KERNEL_CLASS_DATA));
+        Files.deleteIfExists(directory.resolve(KERNEL_ARCHIVE));
         Files.deleteIfExists(directory.resolve(TRAINING_LOG));
     }
 
-    /** What a JDK can record, from its {@code -XX:+PrintFlagsFinal} output. */
+    /**
+     * What a JDK can record for the kernel JVM, found from its {@code -XX:+PrintFlagsFinal} output: the file, the
+     * option that records it at the training run's exit, and the option that starts a kernel from it.
+     */
     enum Kind {
-        /** JDK 25+: {@code -XX:AOTCacheOutput}, for both JVMs. */
-        AHEAD_OF_TIME,
-        /** JDK 13+: {@code -XX:ArchiveClassesAtExit}, for the kernel JVM. */
-        KERNEL_CLASS_DATA,
-        NONE;
+        /** JDK 25+; the runtime JVM records its own cache too ({@link RuntimeJvmCache}). */
+        AHEAD_OF_TIME(KERNEL_CACHE, "AOTCacheOutput", "AOTCache"),
+        /** JDK 17 to 24: class data only, for the kernel JVM. */
+        KERNEL_CLASS_DATA(KERNEL_ARCHIVE, "ArchiveClassesAtExit", "SharedArchiveFile"),
+        NONE(null, null, null);
+
+        final String file;
+        private final String recordFlag;
+        private final String useFlag;
+
+        Kind(String file, String recordFlag, String useFlag) {
+            this.file = file;
+            this.recordFlag = recordFlag;
+            this.useFlag = useFlag;
+        }
 
         static Kind of(String printFlagsFinal) {
-            if (printFlagsFinal.contains(" AOTCacheOutput ")) {
-                return AHEAD_OF_TIME;
+            for (Kind kind : List.of(AHEAD_OF_TIME, KERNEL_CLASS_DATA)) {
+                if (printFlagsFinal.contains(" " + kind.recordFlag + " ")) {
+                    return kind;
+                }
             }
-            return printFlagsFinal.contains(" ArchiveClassesAtExit ") ? KERNEL_CLASS_DATA : NONE;
+            return NONE;
+        }
+
+        String recordOption(Path file) {
+            return "-XX:" + recordFlag + "=" + file;
+        }
+
+        String useOption(Path file) {
+            return "-XX:" + useFlag + "=" + file;
         }
     }
 
@@ -74,16 +97,14 @@ final class JvmCaches {
             return List.of();
         }
         boolean aheadOfTime = kind == Kind.AHEAD_OF_TIME;
-        Path kernelCache = directory.resolve(aheadOfTime ? KERNEL_CACHE : KERNEL_CLASS_DATA);
+        Path kernelCache = directory.resolve(kind.file);
         Path runtimeCache = directory.resolve(RUNTIME_CACHE);
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(kernelOptions);
+        command.add(kind.recordOption(kernelCache));
         if (aheadOfTime) {
-            command.add("-XX:AOTCacheOutput=" + kernelCache);
             command.add("-D" + RuntimeJvmCache.TRAINING_OUTPUT_PROPERTY + "=" + runtimeCache);
-        } else {
-            command.add("-XX:ArchiveClassesAtExit=" + kernelCache);
         }
         command.add("-jar");
         command.add(jar.toString());
@@ -110,10 +131,10 @@ final class JvmCaches {
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!aheadOfTime) {
             System.out.printf("JVM caches: %s, the kernel JVM's classes, in %.0f s (JDK 25 and later also record the "
-                    + "runtime JVM's, and more)%n", KERNEL_CLASS_DATA, seconds);
-            return List.of("-XX:SharedArchiveFile=" + kernelCache);
+                    + "runtime JVM's, and more)%n", kind.file, seconds);
+            return List.of(kind.useOption(kernelCache));
         }
-        List<String> options = new ArrayList<>(List.of("-XX:AOTCache=" + kernelCache));
+        List<String> options = new ArrayList<>(List.of(kind.useOption(kernelCache)));
         if (Files.isRegularFile(runtimeCache)) {
             options.add("-D" + RuntimeJvmCache.CACHE_PROPERTY + "=" + runtimeCache);
         }

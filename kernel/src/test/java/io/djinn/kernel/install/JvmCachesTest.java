@@ -21,6 +21,17 @@ class JvmCachesTest {
     }
 
     @Test
+    void eachKindRecordsAndStartsFromItsOwnFile() {
+        Path directory = Path.of("/k");
+        JvmCaches.Kind classData = JvmCaches.Kind.KERNEL_CLASS_DATA;
+        assertEquals("-XX:ArchiveClassesAtExit=/k/kernel.jsa", classData.recordOption(directory.resolve(classData.file)));
+        assertEquals("-XX:SharedArchiveFile=/k/kernel.jsa", classData.useOption(directory.resolve(classData.file)));
+        JvmCaches.Kind aot = JvmCaches.Kind.AHEAD_OF_TIME;
+        assertEquals("-XX:AOTCacheOutput=/k/kernel.aot", aot.recordOption(directory.resolve(aot.file)));
+        assertEquals("-XX:AOTCache=/k/kernel.aot", aot.useOption(directory.resolve(aot.file)));
+    }
+
+    @Test
     void theJdkRunningTheTestsIsProbedForReal() throws Exception {
         int feature = Runtime.version().feature();
         JvmCaches.Kind expected = feature >= 25 ? JvmCaches.Kind.AHEAD_OF_TIME : JvmCaches.Kind.KERNEL_CLASS_DATA;
