@@ -41,6 +41,22 @@ public final class Env {
         return first("DJINN_JVM_OPTS", "IJAVA_JVM_OPTS", "JJAVA_JVM_OPTS");
     }
 
+    /**
+     * The options every java started from here reads by itself (JAVA_TOOL_OPTIONS, then JDK_JAVA_OPTIONS), one
+     * word each, so that what Djinn adds to the runtime's command line stays out of their way.
+     */
+    public List<String> javaOptionsFromEnvironment() {
+        List<String> words = new ArrayList<>();
+        for (String name : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            for (String word : first(name).trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+        }
+        return words;
+    }
+
     /** Options for JShell's compiler (for example --enable-preview). */
     public String compilerOptions() {
         return first("DJINN_COMPILER_OPTS", "IJAVA_COMPILER_OPTS", "JJAVA_COMPILER_OPTS");

@@ -10,6 +10,7 @@ import io.djinn.kernel.protocol.ConnectionInfo;
 import io.djinn.kernel.protocol.ChannelResponder;
 import io.djinn.kernel.protocol.KernelSockets;
 import io.djinn.kernel.protocol.Responder;
+import io.djinn.kernel.runtime.RuntimeCollector;
 import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.kernel.runtime.RuntimeJars;
 import io.djinn.kernel.runtime.RuntimeJvmCache;
@@ -122,7 +123,11 @@ final class Kernel {
         java.add("-Ddjinn.freeArrays=" + env.freeUnreachableArrays());
         // Quiet unless asked: DJL's info messages would otherwise fill the kernel log.
         java.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        java.addAll(words("DJINN_JVM_OPTS", env.runtimeJvmOptions()));
+        List<String> userOptions = words("DJINN_JVM_OPTS", env.runtimeJvmOptions());
+        List<String> optionsJavaSees = new ArrayList<>(env.javaOptionsFromEnvironment());
+        optionsJavaSees.addAll(userOptions);
+        java.addAll(RuntimeCollector.options(optionsJavaSees));
+        java.addAll(userOptions);
         java.add("-cp");
         java.add(classpath);
         java.add("io.djinn.runtime.RuntimeMain");

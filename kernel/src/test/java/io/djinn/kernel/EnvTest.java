@@ -20,6 +20,13 @@ class EnvTest {
     }
 
     @Test
+    void theOptionsJavaReadsByItselfAreOneWordEach() {
+        Env env = new Env(Map.of("JAVA_TOOL_OPTIONS", " -XX:+UseG1GC  -Xss2m", "JDK_JAVA_OPTIONS", "-Xmx4g\t-Dx=1"));
+        assertEquals(List.of("-XX:+UseG1GC", "-Xss2m", "-Xmx4g", "-Dx=1"), env.javaOptionsFromEnvironment());
+        assertEquals(List.of(), new Env(Map.of()).javaOptionsFromEnvironment());
+    }
+
+    @Test
     void ijavaNamesStillWork() {
         Env env = new Env(Map.of("IJAVA_CLASSPATH", "a.jar" + File.pathSeparator + " b.jar ",
                 "IJAVA_STARTUP_SCRIPT", "int x = 1;", "IJAVA_TIMEOUT", "5000"));
