@@ -77,6 +77,9 @@ def test_install_on_jdk25_records_both_caches_and_kernels_start_from_them(cached
         assert "(2, 2)" in kernel.ok("manager.ones(new Shape(2, 2)).mul(3)").result_text()
         assert f"-XX:AOTCache={spec / 'runtime.aot'}" in runtime_arguments(kernel)
         assert str(spec / "kernel.aot") in mapped_files(kernel.manager.provisioner.process.pid)
+        # the runtime JVM, on its own collector, uses its cache too
+        runtime_pid = int(kernel.ok("ProcessHandle.current().pid()").result_text())
+        assert str(spec / "runtime.aot") in mapped_files(runtime_pid)
     finally:
         kernel.shutdown()
 
