@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * The runtime JVM's garbage collector: the parallel collector with a 32 MB young generation, unless the user chose
- * otherwise. DJL's small ops allocate little Java objects and direct buffers by the thousand per training step:
- * against G1, the parallel collector's cheaper write barriers and allocation made MLP training steps 9-47% faster
- * on the 2-core machine, and its small young generation keeps the add-and-close loop at G1's speed where the
- * parallel collector's own sizing made it 2.4x slower (docs/benchmarks.md, issue 18).
+ * otherwise. Measured against G1 on the 2-core machine (docs/benchmarks.md, issue 18): DJL's MLP training steps
+ * 9-47% faster over rounds of the DJL benchmark and the cells of a heavy Tablesaw session sooner, in a smaller heap.
+ * The young generation is fixed because the parallel collector's own sizing grew it and made DJL's add-and-close
+ * loop 2.4x slower.
  *
  * <p>The JVM refuses to start with two collectors, so a collector named anywhere the runtime's java reads
  * options (DJINN_JVM_OPTS, JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS) means none is added; a young generation sized
@@ -25,7 +25,8 @@ public final class RuntimeCollector {
     /** Below this maximum heap a fixed 32 MB young generation would be a quarter of the heap or more. */
     static final long SMALLEST_HEAP_FOR_FIXED_YOUNG_BYTES = 128L << 20;
 
-    private static final Pattern COLLECTOR_CHOICE = Pattern.compile("-XX:[+-]Use\\w*GC");
+    private static final Pattern COLLECTOR_CHOICE = Pattern.compile(
+            "-XX:[+-]Use(Serial|Parallel|ParallelOld|G1|Z|Shenandoah|Epsilon|ConcMarkSweep)GC");
     private static final Pattern YOUNG_SIZE = Pattern.compile("-Xmn.*|-XX:(Max)?NewSize=.*|-XX:NewRatio=.*");
     private static final Pattern MAX_HEAP = Pattern.compile("(?:-Xmx|-XX:MaxHeapSize=)(\\d{1,12})([kKmMgGtT]?)");
 

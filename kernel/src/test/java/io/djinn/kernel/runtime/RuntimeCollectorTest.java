@@ -14,6 +14,9 @@ class RuntimeCollectorTest {
     void withoutAChoiceTheRuntimeGetsTheParallelCollectorWithASmallYoungGeneration() {
         assertEquals(DEFAULT, RuntimeCollector.options(List.of()));
         assertEquals(DEFAULT, RuntimeCollector.options(List.of("-Xmx8g", "-Dai.djl.pytorch.num_threads=2")));
+        // flags about a collector's behaviour are not a choice of collector
+        assertEquals(DEFAULT, RuntimeCollector.options(List.of("-XX:+UseAdaptiveSizePolicyWithSystemGC",
+                "-XX:-UseGCOverheadLimit", "-XX:+ExplicitGCInvokesConcurrent")));
     }
 
     @Test
