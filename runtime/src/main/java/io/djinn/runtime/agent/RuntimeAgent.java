@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The runtime JVM's Java agent (it starts with {@code -javaagent:} the runtime jar). It works around
- * faults of DJL 0.35 and Tablesaw that hurt notebooks, by inserting a call at the start of some methods as
- * their classes load, and changes nothing else:
+ * faults and costs of DJL 0.35 and Tablesaw that hurt notebooks, by inserting a call at the start of some methods
+ * as their classes load, and changes nothing else:
  * <ul>
  *   <li>{@link DtypeGuardTransformer}: unsupported dtypes abort the JVM in native code;</li>
  *   <li>{@link LargeArrayFormatTransformer}: NDArray.toString boxes every element of a large array, and
@@ -19,7 +19,9 @@ import java.util.Set;
  *   <li>{@link ManagerAttachTransformer}: records the arrays a snippet makes on the notebook's manager, for
  *       {@link UnreachableArrays};</li>
  *   <li>{@link ProgressBarTransformer}: DJL's console progress bar writes carriage-return lines that a saved
- *       notebook keeps by the hundred.</li>
+ *       notebook keeps by the hundred;</li>
+ *   <li>{@link ParameterServerTransformer}: DJL's parameter server copies every gradient on every training step,
+ *       which only training on several devices needs.</li>
  * </ul>
  * It also opens the JDK's packages to the runtime (see {@link #openPlatformModules}).
  */
@@ -35,6 +37,7 @@ public final class RuntimeAgent {
         instrumentation.addTransformer(new InlinePlotTransformer());
         instrumentation.addTransformer(new ManagerAttachTransformer());
         instrumentation.addTransformer(new ProgressBarTransformer());
+        instrumentation.addTransformer(new ParameterServerTransformer());
     }
 
     /**
