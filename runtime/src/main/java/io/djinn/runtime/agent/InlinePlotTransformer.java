@@ -1,6 +1,5 @@
 package io.djinn.runtime.agent;
 
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -33,10 +32,6 @@ final class InlinePlotTransformer extends MethodEntryTransformer {
     void insert(MethodVisitor method, String descriptor) {
         method.visitVarInsn(Opcodes.ALOAD, 0);
         method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK, "show", "(" + FIGURE + ")Z", false);
-        Label tablesawsOwn = new Label();
-        method.visitJumpInsn(Opcodes.IFEQ, tablesawsOwn);
-        method.visitInsn(Opcodes.RETURN);
-        method.visitLabel(tablesawsOwn);
-        method.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        returnIfHookDidIt(method);
     }
 }

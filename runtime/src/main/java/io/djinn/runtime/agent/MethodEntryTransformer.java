@@ -5,6 +5,7 @@ import java.security.ProtectionDomain;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -39,6 +40,19 @@ abstract class MethodEntryTransformer implements ClassFileTransformer {
 
     /** Emits the inserted code; the method's own code follows it. */
     abstract void insert(MethodVisitor method, String descriptor);
+
+    /**
+     * For a void method whose inserted code ends with a hook's boolean on the stack: returns when the hook did the
+     * method's work (true), else goes on into the method's own code.
+     */
+    static void returnIfHookDidIt(MethodVisitor method) {
+        Label ownCode = new Label();
+        method.visitJumpInsn(Opcodes.IFEQ, ownCode);
+        method.visitInsn(Opcodes.RETURN);
+        method.visitLabel(ownCode);
+        // The method's first frame: nothing of the inserted code is left on the stack or in the locals.
+        method.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+    }
 
     @Override
     public final byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,

@@ -1,6 +1,5 @@
 package io.djinn.runtime.agent;
 
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -41,10 +40,6 @@ final class ParameterServerTransformer extends MethodEntryTransformer {
             method.visitVarInsn(Opcodes.ALOAD, slot);
         }
         method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK, METHOD, HOOK_DESCRIPTOR, false);
-        Label djlsOwn = new Label();
-        method.visitJumpInsn(Opcodes.IFEQ, djlsOwn);
-        method.visitInsn(Opcodes.RETURN);
-        method.visitLabel(djlsOwn);
-        method.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        returnIfHookDidIt(method);
     }
 }
