@@ -1,10 +1,12 @@
-"""What DJL's copy of each gradient costs a training step, measured in one runtime.
+"""What DJL's copies of each gradient cost a training step, measured in one runtime.
 
-Djinn's runtime agent lets DJL's LocalParameterServer hand a one-device gradient straight to DJL's own SGD, Adam
-and AdamW (SingleDeviceUpdate). Fresh kernels on a noisy 2-core machine vary by 20% from start to start, more
-than this costs, so both ways run in one runtime: two trainers of the same MLP (DjlBench.jsh's), one through the
-rewritten server (A) and one through CopyingServer, which does what DJL's one-device path does (B), timed in
-alternating windows of steps after a warm-up. It prints the medians and the paired ratio B/A with its quartiles.
+Djinn's runtime agent lets DJL's LocalParameterServer hand a one-device parameter's own gradient straight to DJL's
+own SGD, Adam and AdamW (SingleDeviceUpdate), and SGD then scales that gradient in place instead of cloning it
+(InPlaceSgd). Fresh kernels on a noisy 2-core machine vary by 20% from start to start, more than this costs, so
+both ways run in one runtime: two trainers of the same MLP (DjlBench.jsh's) with SGD, one through the rewritten
+server (A) and one through CopyingServer, which does what DJL's one-device path does (B: its copy, then the native
+update with its own), timed in alternating windows of steps after a warm-up. It prints the medians and the paired
+ratio B/A with its quartiles.
 
 Usage: JUPYTER_PATH=... python bench/parameter_server_ab.py --kernel NAME [--batch 64] [--windows 40] [--steps 150]
 """
@@ -109,8 +111,8 @@ def main():
     rewritten, copying = samples[0::2], samples[1::2]
     ratios = [b / a for a, b in zip(rewritten, copying)]
     quartiles = statistics.quantiles(ratios, n=4)
-    print(f"{args.kernel}, batch {args.batch}, {len(ratios)} windows of {args.steps} steps: without the copy "
-          f"{statistics.median(rewritten):.0f} samples/s, with DJL's copy {statistics.median(copying):.0f}; "
+    print(f"{args.kernel}, batch {args.batch}, {len(ratios)} windows of {args.steps} steps: Djinn's update "
+          f"{statistics.median(rewritten):.0f} samples/s, DJL's with its copies {statistics.median(copying):.0f}; "
           f"paired ratio {statistics.median(ratios):.3f} (quartiles {quartiles[0]:.3f}-{quartiles[2]:.3f})")
 
 

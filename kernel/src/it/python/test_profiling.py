@@ -125,30 +125,37 @@ def test_lsmagic_lists_the_profiling_magics(kernel):
         assert name in out, out
 
 
-TRAINER = """Engine.getInstance().setRandomSeed(3);
+def trainer(optimizer):
+    return f"""Engine.getInstance().setRandomSeed(3);
 var stepModel = Model.newInstance("step");
 stepModel.setBlock(Linear.builder().setUnits(4).build());
-var stepTrainer = stepModel.newTrainer(new DefaultTrainingConfig(Loss.l2Loss())
-        .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build()));
+var stepTrainer = stepModel.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer({optimizer}));
 stepTrainer.initialize(new Shape(8, 16));
 NDArray stepX = stepTrainer.getManager().randomNormal(new Shape(8, 16));
 NDArray stepY = stepTrainer.getManager().randomNormal(new Shape(8, 4));
-void trainingStep() {
-    try (GradientCollector collector = stepTrainer.newGradientCollector()) {
+void trainingStep() {{
+    try (GradientCollector collector = stepTrainer.newGradientCollector()) {{
         collector.backward(stepTrainer.getLoss().evaluate(new NDList(stepY), stepTrainer.forward(new NDList(stepX))));
-    }
+    }}
     stepTrainer.step();
-}
+}}
 trainingStep();"""
 
 
-def test_a_training_step_copies_each_gradient_once(kernel, tmp_path):
-    """DJL's parameter server copies each gradient before its optimizer copies it again; on one device the
-    runtime's agent passes it on instead (SingleDeviceUpdate): one aten::clone per parameter, not two."""
-    kernel.ok(TRAINER)
-    trace = tmp_path / "step.json"
+def profiled_clones(kernel, trace):
     kernel.ok(f"%%profile --trace {trace}\ntrainingStep();")
     events = json.loads(trace.read_text())
     events = events["traceEvents"] if isinstance(events, dict) else events
-    clones = sum(1 for e in events if e.get("name") == "aten::clone" and e.get("ph") == "X")
-    assert clones == 2, f"{clones} clones for a weight and a bias"
+    return sum(1 for e in events if e.get("name") == "aten::clone" and e.get("ph") == "X")
+
+
+def test_a_training_step_copies_no_gradient_with_sgd_and_each_once_with_adam(kernel, tmp_path):
+    """DJL's parameter server copies each gradient before its optimizer copies it again. On one device the
+    runtime's agent passes the parameter's own gradient on (SingleDeviceUpdate), which SGD then scales in place
+    (InPlaceSgd): no aten::clone at all; Adam's native update still makes its one copy per parameter."""
+    kernel.ok(trainer("Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build()"))
+    clones = profiled_clones(kernel, tmp_path / "sgd.json")
+    assert clones == 0, f"{clones} clones for a weight and a bias with SGD"
+    kernel.ok(trainer("Optimizer.adam().build()"))
+    clones = profiled_clones(kernel, tmp_path / "adam.json")
+    assert clones == 2, f"{clones} clones for a weight and a bias with Adam"

@@ -2,6 +2,8 @@ package io.djinn.runtime.agent;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.HashSet;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -11,8 +13,8 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Rewrites one class as it loads by inserting code at the start of some of its static methods (or, for
- * a transformer made for them, its instance methods). If anything goes wrong the class loads unchanged:
- * a missing workaround must never break DJL itself.
+ * a transformer made for them, its instance methods), and by adding methods where a transformer needs them.
+ * If anything goes wrong the class loads unchanged: a missing workaround must never break DJL itself.
  */
 abstract class MethodEntryTransformer implements ClassFileTransformer {
 
@@ -36,10 +38,22 @@ abstract class MethodEntryTransformer implements ClassFileTransformer {
     }
 
     /** Whether to insert code at the start of this method (static, or instance for an instance transformer). */
-    abstract boolean rewrites(String name, String descriptor);
+    boolean rewrites(String name, String descriptor) {
+        return false;
+    }
 
     /** Emits the inserted code; the method's own code follows it. */
-    abstract void insert(MethodVisitor method, String descriptor);
+    void insert(MethodVisitor method, String descriptor) {
+        throw new UnsupportedOperationException(purpose + " inserts no code");
+    }
+
+    /**
+     * Adds methods to the class after its own.
+     *
+     * @param declared the class's own methods, each as its name followed by its descriptor
+     * @throws IllegalStateException when the class already has what was to be added (it then loads unchanged)
+     */
+    void addMethods(ClassVisitor visitor, Set<String> declared) {}
 
     /**
      * For a void method whose inserted code ends with a hook's boolean on the stack: returns when the hook did the
@@ -77,10 +91,12 @@ abstract class MethodEntryTransformer implements ClassFileTransformer {
     final byte[] rewrite(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        Set<String> declared = new HashSet<>();
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
+                declared.add(name + descriptor);
                 MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
                 boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
                 if (isStatic == instanceMethods || (access & Opcodes.ACC_ABSTRACT) != 0 || !rewrites(name, descriptor)) {
@@ -93,6 +109,12 @@ abstract class MethodEntryTransformer implements ClassFileTransformer {
                         insert(method, descriptor);
                     }
                 };
+            }
+
+            @Override
+            public void visitEnd() {
+                addMethods(cv, declared);
+                super.visitEnd();
             }
         }, 0);
         return writer.toByteArray();

@@ -21,7 +21,9 @@ import java.util.Set;
  *   <li>{@link ProgressBarTransformer}: DJL's console progress bar writes carriage-return lines that a saved
  *       notebook keeps by the hundred;</li>
  *   <li>{@link ParameterServerTransformer}: DJL's parameter server copies every gradient on every training step,
- *       which only training on several devices needs.</li>
+ *       which only training on several devices needs;</li>
+ *   <li>{@link SgdUpdateTransformer}: DJL's PyTorch SGD copies the gradient again and makes four passes over
+ *       each parameter where one scaling and one subtraction do.</li>
  * </ul>
  * It also opens the JDK's packages to the runtime (see {@link #openPlatformModules}).
  */
@@ -38,6 +40,7 @@ public final class RuntimeAgent {
         instrumentation.addTransformer(new ManagerAttachTransformer());
         instrumentation.addTransformer(new ProgressBarTransformer());
         instrumentation.addTransformer(new ParameterServerTransformer());
+        instrumentation.addTransformer(new SgdUpdateTransformer());
     }
 
     /**

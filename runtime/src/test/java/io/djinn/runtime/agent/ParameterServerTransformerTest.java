@@ -2,6 +2,7 @@ package io.djinn.runtime.agent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -48,6 +49,14 @@ class ParameterServerTransformerTest {
         Update djinns = update(rewrittenServer(subclass.get()), "djinn-subclass");
         assertArrayEquals(djls.weights, djinns.weights);
         assertEquals(djls.clones, djinns.clones);
+    }
+
+    @Test
+    void aServerThatAlreadyHasTheMethodLoadsUnchanged() throws Exception {
+        // A later DJL might give LocalParameterServer its own update(String, NDArray[]): adding a second one
+        // would stop the class from loading, so the transformer leaves it alone.
+        byte[] once = new ParameterServerTransformer().rewrite(OneClassLoader.classFile(ParameterServerTransformer.TARGET));
+        assertNull(new ParameterServerTransformer().transform(null, ParameterServerTransformer.TARGET, null, null, once));
     }
 
     private static ai.djl.training.optimizer.Sgd.Builder sgdBuilder() {
