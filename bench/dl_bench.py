@@ -1,8 +1,9 @@
 """Deep-learning figures, DJL in a Djinn notebook against PyTorch in Python, measured in one run.
 
 The same workloads (DjlBench.jsh, torch_bench.py): per-op dispatch (a small add, and closing its
-result in DJL), float32 matmul GFLOP/s at 1024 and 4096, and training throughput of an MLP
-784-256-10 (SGD, cross-entropy) at batch 64 and 256; with 1 and 2 intra-op threads. Runs are
+result in DJL), float32 matmul GFLOP/s at 1024 and 4096, and training throughput with cross-entropy of an MLP
+784-256-10 (SGD) at batch 64 and 256, of an MLP 784-512-512-10 (Adam) at batch 128 and of a small CNN (3x3
+convolution to 16 channels, 2x2 max-pool, linear; SGD) on 28x28 images at batch 64; with 1 and 2 intra-op threads. Runs are
 interleaved (Djinn, PyTorch, Djinn, ...) --repeats times; figures are medians over the repeats.
 
 With --device gpu both run on the first GPU (timed loops end by waiting for the GPU; matmuls repeat 20 times
@@ -23,7 +24,8 @@ import jupyter_client
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIGURES = ["dispatch_us_per_op", "matmul_1024_gflops", "matmul_4096_gflops",
-           "mlp_batch64_samples_per_s", "mlp_batch256_samples_per_s"]
+           "mlp_batch64_samples_per_s", "mlp_batch256_samples_per_s", "mlp_adam_batch128_samples_per_s",
+           "cnn_batch64_samples_per_s"]
 
 
 def bench_env(device):

@@ -56,10 +56,32 @@ WARMUP_S = 2.0
 
 def mlp_samples_per_s(batch, steps):
     torch.manual_seed(0)
-    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10)).to(DEVICE)
+    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+    return training_samples_per_s(model, lambda p: torch.optim.SGD(p, lr=0.1), (batch, 784), steps)
+
+
+# The issue's other two workloads: a wider MLP with Adam, and a small CNN with SGD.
+def mlp_adam_samples_per_s(batch, steps):
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(784, 512), torch.nn.ReLU(), torch.nn.Linear(512, 512),
+                                torch.nn.ReLU(), torch.nn.Linear(512, 10))
+    return training_samples_per_s(model, lambda p: torch.optim.Adam(p, lr=0.001), (batch, 784), steps)
+
+
+def cnn_samples_per_s(batch, steps):
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Conv2d(1, 16, 3), torch.nn.MaxPool2d(2), torch.nn.Flatten(),
+                                torch.nn.Linear(16 * 13 * 13, 10))
+    return training_samples_per_s(model, lambda p: torch.optim.SGD(p, lr=0.1), (batch, 1, 28, 28), steps)
+
+
+def training_samples_per_s(model, make_optimizer, input_shape, steps):
+    """Samples per second of PyTorch's usual training loop on random data."""
+    model = model.to(DEVICE)
+    batch = input_shape[0]
     loss_fn = torch.nn.CrossEntropyLoss()
-    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-    x = torch.randn(batch, 784, device=DEVICE)
+    optimizer = make_optimizer(model.parameters())
+    x = torch.randn(*input_shape, device=DEVICE)
     y = torch.randint(0, 10, (batch,), device=DEVICE)
 
     def step():
@@ -96,6 +118,8 @@ def main():
         "matmul_4096_gflops": matmul_gflops(4096, 1),
         "mlp_batch64_samples_per_s": mlp_samples_per_s(64, 200),
         "mlp_batch256_samples_per_s": mlp_samples_per_s(256, 100),
+        "mlp_adam_batch128_samples_per_s": mlp_adam_samples_per_s(128, 50),
+        "cnn_batch64_samples_per_s": cnn_samples_per_s(64, 100),
     }))
 
 
