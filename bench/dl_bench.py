@@ -9,8 +9,12 @@ interleaved (Djinn, PyTorch, Djinn, ...) --repeats times; figures are medians ov
 With --device gpu both run on the first GPU (timed loops end by waiting for the GPU; matmuls repeat 20 times
 as often), for the prepared device run (scripts/device-run/).
 
+With --djinn-local-torch-kernel-1t/-2t, a third side runs interleaved with the two: Djinn kernels whose DJL runs
+on the same libtorch as the PyTorch it is compared with (a JNI built by build-jni), so that what is DJL's and what
+is its libtorch's can be told apart.
+
 Usage: python bench/dl_bench.py --djinn-kernel-1t NAME --djinn-kernel-2t NAME [--repeats N] [--out FILE]
-       [--device cpu|gpu]
+       [--device cpu|gpu] [--djinn-local-torch-kernel-1t NAME --djinn-local-torch-kernel-2t NAME]
 """
 import argparse
 import json
@@ -71,25 +75,35 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--out")
     parser.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
+    parser.add_argument("--djinn-local-torch-kernel-1t")
+    parser.add_argument("--djinn-local-torch-kernel-2t")
     args = parser.parse_args()
-    runs = {(impl, t): [] for impl in ("djinn", "pytorch") for t in (1, 2)}
+    djinn_kernels = {"djinn": {1: args.djinn_kernel_1t, 2: args.djinn_kernel_2t}}
+    if args.djinn_local_torch_kernel_1t and args.djinn_local_torch_kernel_2t:
+        djinn_kernels["djinn_local_torch"] = {1: args.djinn_local_torch_kernel_1t, 2: args.djinn_local_torch_kernel_2t}
+    impls = [*djinn_kernels, "pytorch"]
+    runs = {(impl, t): [] for impl in impls for t in (1, 2)}
     for repeat in range(args.repeats):
-        for threads, kernel in ((1, args.djinn_kernel_1t), (2, args.djinn_kernel_2t)):
-            runs[("djinn", threads)].append(djinn_run(kernel, args.device))
+        for threads in (1, 2):
+            for impl, kernels in djinn_kernels.items():
+                runs[(impl, threads)].append(djinn_run(kernels[threads], args.device))
             runs[("pytorch", threads)].append(torch_run(threads, args.device))
-            print(f"repeat {repeat + 1}, {threads} thread(s): djinn {runs[('djinn', threads)][-1]}, "
-                  f"pytorch {runs[('pytorch', threads)][-1]}", flush=True)
+            print(f"repeat {repeat + 1}, {threads} thread(s): " + ", ".join(
+                f"{impl} {runs[(impl, threads)][-1]}" for impl in impls), flush=True)
     results = {}
     for (impl, threads), samples in runs.items():
         results[f"{impl}_{threads}t"] = {"libtorch": samples[0]["libtorch"], "device": samples[0].get("device"),
                                          **{f: statistics.median(s[f] for s in samples) for f in FIGURES}}
     ratios = {}
-    for threads in (1, 2):
-        djinn, torch = results[f"djinn_{threads}t"], results[f"pytorch_{threads}t"]
-        ratios[f"{threads}t"] = {
-            # > 1 means Djinn is faster; dispatch is a cost, so its ratio is inverted.
-            "dispatch_speed": torch["dispatch_us_per_op"] / djinn["dispatch_us_per_op"],
-            **{f: djinn[f] / torch[f] for f in FIGURES[1:]}}
+    for impl in djinn_kernels:
+        for threads in (1, 2):
+            djinn, torch = results[f"{impl}_{threads}t"], results[f"pytorch_{threads}t"]
+            # "1t" and "2t" are DJL on its own libtorch, as before; "local_torch_1t"... on the compared torch's.
+            key = f"{threads}t" if impl == "djinn" else f"local_torch_{threads}t"
+            ratios[key] = {
+                # > 1 means Djinn is faster; dispatch is a cost, so its ratio is inverted.
+                "dispatch_speed": torch["dispatch_us_per_op"] / djinn["dispatch_us_per_op"],
+                **{f: djinn[f] / torch[f] for f in FIGURES[1:]}}
     report = {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "cores": os.cpu_count(), "device": args.device,
               "method": f"{args.repeats} interleaved repeats, medians; see bench/dl_bench.py",
               "results": results, "djinn_over_pytorch": ratios, "runs": {f"{i}_{t}t": s for (i, t), s in runs.items()}}

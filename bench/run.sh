@@ -5,6 +5,8 @@
 #
 #   bench/run.sh            full run (about 11 minutes on 2 cores with a JDK 25)
 #   bench/run.sh --quick    fewer starts and repeats, to try the harness
+#   DJINN_BENCH_TORCH_JNI=.../libdjl_torch.so bench/run.sh
+#                           also DJL on the bench's own torch, through a JNI built for it (build-jni)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -31,6 +33,20 @@ for threads in 1 2; do
     --jvm-opt="-Dai.djl.pytorch.num_threads=$threads" --jvm-opt=-Dai.djl.pytorch.num_interop_threads=1 \
     --env OMP_NUM_THREADS="$threads" --env MKL_NUM_THREADS="$threads" >/dev/null
 done
+# With DJINN_BENCH_TORCH_JNI naming a JNI built by `build-jni` for the bench's own torch, DJL also runs on that
+# libtorch (README, "Use the PyTorch you have"): the same version as the PyTorch it is compared with.
+local_torch_kernels=()
+if [ -n "${DJINN_BENCH_TORCH_JNI:-}" ]; then
+  torch_dir="$("$venv/bin/python" -c 'import os, torch; print(os.path.dirname(torch.__file__))')"
+  for threads in 1 2; do
+    "$java" -jar kernel/target/djinn.jar install --prefix "$prefix" --name "bench-djinn-localtorch-${threads}t" \
+      --jvm-opt="-Dai.djl.pytorch.num_threads=$threads" --jvm-opt=-Dai.djl.pytorch.num_interop_threads=1 \
+      --env OMP_NUM_THREADS="$threads" --env MKL_NUM_THREADS="$threads" \
+      --env DJINN_TORCH_LIBRARY_PATH="$torch_dir" --env DJINN_TORCH_JNI="$DJINN_BENCH_TORCH_JNI" >/dev/null
+  done
+  local_torch_kernels=(--djinn-local-torch-kernel-1t bench-djinn-localtorch-1t
+    --djinn-local-torch-kernel-2t bench-djinn-localtorch-2t)
+fi
 
 # rapaio-jupyter-kernel: one jar on Maven Central, started as its own installer would start it.
 rapaio_version=3.0.1
@@ -64,4 +80,4 @@ mkdir -p bench/results
 "$venv/bin/python" bench/kernel_latency.py --starts "$starts" --kernel bench-djinn=djinn \
   --kernel bench-djinn-nocache=djinn --kernel bench-rapaio=java --kernel bench-python=python "${jdk25_kernels[@]}" --out bench/results/kernels.json
 "$venv/bin/python" bench/dl_bench.py --djinn-kernel-1t bench-djinn-1t --djinn-kernel-2t bench-djinn-2t \
-  --repeats "$repeats" --out bench/results/deep-learning.json
+  "${local_torch_kernels[@]}" --repeats "$repeats" --out bench/results/deep-learning.json
