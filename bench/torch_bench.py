@@ -1,6 +1,7 @@
 """The deep-learning workloads of dl_bench.py in PyTorch (Python), printed as one JSON line.
 Usage: python bench/torch_bench.py THREADS; DJINN_BENCH_DEVICE=gpu runs them on the first GPU."""
 import json
+import math
 import os
 import statistics
 import sys
@@ -51,9 +52,6 @@ def matmul_gflops(n, reps):
     return median_of(3, once)
 
 
-WARMUP_S = 2.0
-
-
 def mlp_samples_per_s(batch, steps):
     torch.manual_seed(0)
     model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
@@ -96,15 +94,18 @@ def training_samples_per_s(model, make_optimizer, input_shape, steps):
             step()
         sync()
         return batch * steps / (time.perf_counter() - t)
-    # Both sides warm up for at least 10 steps and 2 s (DjlBench.jsh does the same; the JVM needs it to compile
-    # DJL's Java side of a step, and on two threads more: docs/benchmarks.md).
-    warm_until = time.perf_counter() + WARMUP_S
-    warmed = 0
-    while warmed < 10 or time.perf_counter() < warm_until:
+    # Both sides warm up for ten times the timed steps (DjlBench.jsh does the same, and starts its layers as
+    # PyTorch's): a count, so that both are timed at the same point of the same training, whose values set a
+    # step's speed.
+    for _ in range(10 * steps):
         step()
-        warmed += 1
     sync()
-    return median_of(3, once)
+    samples_per_s = median_of(3, once)
+    with torch.no_grad():
+        loss = loss_fn(model(x), y).item()
+    if not math.isfinite(loss):
+        raise RuntimeError(f"the training diverged (loss {loss}): the figure would time NaN arithmetic")
+    return samples_per_s
 
 
 def main():

@@ -3,6 +3,7 @@ package io.djinn.runtime.agent;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -34,7 +35,8 @@ public final class InPlaceSgd {
             return false;
         }
         for (NDArray input : inputs) {
-            if (!(input instanceof PtNDArray) || input.getDataType() != DataType.FLOAT32) {
+            if (!(input instanceof PtNDArray) || input.getDataType() != DataType.FLOAT32
+                    || input.getSparseFormat() != SparseFormat.DENSE) {
                 return false;
             }
         }
