@@ -3,7 +3,7 @@
 # Central) and ipykernel, interleaved; then DJL in Djinn against PyTorch in Python. Results go to
 # bench/results/kernels.json and bench/results/deep-learning.json; docs/benchmarks.md explains them.
 #
-#   bench/run.sh            full run (about 11 minutes on 2 cores with a JDK 25)
+#   bench/run.sh            full run (22 minutes on 2 cores with a JDK 25 and DJINN_BENCH_TORCH_JNI)
 #   bench/run.sh --quick    fewer starts and repeats, to try the harness
 #   DJINN_BENCH_TORCH_JNI=.../libdjl_torch.so bench/run.sh
 #                           also DJL on the bench's own torch, through a JNI built for it (build-jni)
