@@ -68,10 +68,9 @@ class InPlaceSgdTest {
     @Test
     void aLearningRateThatChangesEveryStepStaysExact() throws Exception {
         // The rates are kept as arrays, a bounded number of them: more rates than are kept must still be exact.
-        Factors last = null;
         for (int step = 0; step < 40; step++) {
-            last = new Factors(0.1f / (step + 1), 0f, 1f, -1f, 0f);
-            assertArrayEquals(update(Way.DJL_NATIVE, last).weight, update(Way.REWRITTEN_OWN_GRADIENT, last).weight);
+            Factors factors = new Factors(0.1f / (step + 1), 0f, 1f, -1f, 0f);
+            assertArrayEquals(update(Way.DJL_NATIVE, factors).weight, update(Way.REWRITTEN_OWN_GRADIENT, factors).weight);
         }
     }
 
