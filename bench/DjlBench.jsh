@@ -104,7 +104,8 @@ double trainingSamplesPerSecond(Block block, Optimizer optimizer, Shape input, i
                 }
                 trainer.step();
             };
-            // The optimizer makes its state (Adam's moments) in the first step, which a scope would close.
+            // The optimizer makes its state (Adam's moments) in the first step, which DJL lets a scope close (Djinn's
+            // runtime keeps it since OptimizerState; the first step runs outside one so as not to depend on that).
             unscopedStep.run();
             Runnable step = () -> {
                 try (NDScope scope = new NDScope()) {

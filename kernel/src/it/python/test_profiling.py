@@ -196,3 +196,30 @@ def test_sgd_trains_a_notebook_model_to_djls_own_weights_bit_for_bit(kernel):
     of a seeded model from the same start end on the same parameters, bit for bit, with and without momentum."""
     out = kernel.ok(SAME_TRAINING).stdout()
     assert "plain true" in out and "momentum true" in out, out
+
+
+SCOPED_STEPS = """Engine.getInstance().setRandomSeed(9);
+Model scoped = Model.newInstance("scoped");
+scoped.setBlock(Linear.builder().setUnits(2).build());
+Trainer scopedTrainer = scoped.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(%s));
+scopedTrainer.initialize(new Shape(4, 3));
+NDArray scopedX = scopedTrainer.getManager().randomNormal(new Shape(4, 3));
+NDArray scopedY = scopedTrainer.getManager().randomNormal(new Shape(4, 2));
+for (int i = 0; i < 3; i++) {
+    try (NDScope scope = new NDScope()) {
+        try (GradientCollector collector = scopedTrainer.newGradientCollector()) {
+            collector.backward(scopedTrainer.getLoss().evaluate(new NDList(scopedY), scopedTrainer.forward(new NDList(scopedX))));
+        }
+        scopedTrainer.step();
+    }
+}
+System.out.println("three scoped steps");"""
+
+
+def test_a_loop_that_scopes_every_step_keeps_its_optimizers_state(kernel):
+    """Adam's moments and momentum's velocity are made in the first step; an NDScope around that step closed them
+    with it, and the second step failed ("Native resource has been released already"). The runtime's agent keeps
+    an optimizer's state out of scopes (OptimizerState)."""
+    for optimizer in ("Optimizer.adam().build()",
+                      "Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).optMomentum(0.9f).build()"):
+        assert "three scoped steps" in kernel.ok(SCOPED_STEPS % optimizer).stdout()

@@ -23,7 +23,9 @@ import java.util.Set;
  *   <li>{@link ParameterServerTransformer}: DJL's parameter server copies every gradient on every training step,
  *       which only training on several devices needs;</li>
  *   <li>{@link SgdUpdateTransformer}: DJL's PyTorch SGD copies the gradient again and makes four passes over
- *       each parameter where one scaling and one subtraction do.</li>
+ *       each parameter where one scaling and one subtraction do;</li>
+ *   <li>{@link OptimizerStateTransformer}: an optimizer's state made inside an {@code NDScope} was closed with
+ *       it, which broke every training loop that wraps its steps in scopes.</li>
  * </ul>
  * It also opens the JDK's packages to the runtime (see {@link #openPlatformModules}).
  */
@@ -41,6 +43,7 @@ public final class RuntimeAgent {
         instrumentation.addTransformer(new ProgressBarTransformer());
         instrumentation.addTransformer(new ParameterServerTransformer());
         instrumentation.addTransformer(new SgdUpdateTransformer());
+        instrumentation.addTransformer(new OptimizerStateTransformer());
     }
 
     /**
