@@ -51,9 +51,9 @@ double matmulGflops(int n, int baseReps) {
 }
 
 // Each layer starts as PyTorch's would (weights and biases uniform in +-1/sqrt(fan-in)), so that both sides train
-// the same numbers: the losses of torch_bench.py's models and these agree to three digits step by step. With DJL's
-// own initialisation the CNN diverged at a rate of 0.1, and a step's speed varied 5x with its values (subnormal
-// probabilities in the loss's gradient are slow arithmetic).
+// the same model: the CNN's losses here and in torch_bench.py agreed to three digits every 50 steps. With DJL's own
+// initialisation the CNN diverged at a rate of 0.1, and its steps ran 4-5x slower at a fixed state (rate 0) than
+// while it trained (cause not found).
 <T extends Block> T torchInitialised(T layer, int fanIn) {
     Initializer uniform = new UniformInitializer((float) (1 / Math.sqrt(fanIn)));
     layer.setInitializer(uniform, Parameter.Type.WEIGHT);
@@ -113,8 +113,8 @@ double trainingSamplesPerSecond(Block block, Optimizer optimizer, Shape input, i
                 }
             };
             // Both sides warm up for ten times the timed steps (torch_bench.py does the same), a count rather than a
-            // time so that both are timed at the same point of the same training (a step's speed depends on its
-            // values). The first 200 steps of a fresh runtime ran at a third of the speed of the next 200 here, the
+            // time so that both are timed at the same point of the same training (a step's speed changed as the
+            // training went on). The first 200 steps of a fresh runtime ran at a third of the speed of the next 200 here, the
             // JIT compiling DJL's Java side of a step; on two threads on 2 cores DJL needs 5-6 s to settle
             // (docs/benchmarks.md), so there this may still count some warm-up.
             for (int i = 0; i < 10 * steps; i++) step.run();

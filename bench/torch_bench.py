@@ -95,8 +95,8 @@ def training_samples_per_s(model, make_optimizer, input_shape, steps):
         sync()
         return batch * steps / (time.perf_counter() - t)
     # Both sides warm up for ten times the timed steps (DjlBench.jsh does the same, and starts its layers as
-    # PyTorch's): a count, so that both are timed at the same point of the same training, whose values set a
-    # step's speed.
+    # PyTorch's): a count, so that both are timed at the same point of the same training (a step's speed changed
+    # as the training went on, here).
     for _ in range(10 * steps):
         step()
     sync()

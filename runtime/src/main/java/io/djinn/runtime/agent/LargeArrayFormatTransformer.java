@@ -23,12 +23,7 @@ final class LargeArrayFormatTransformer extends MethodEntryTransformer {
 
     LargeArrayFormatTransformer() {
         // Without the hook, large arrays print slowly; nothing else changes.
-        super(TARGET, "the large-array format hook");
-    }
-
-    @Override
-    boolean rewrites(String name, String descriptor) {
-        return name.equals(METHOD) && descriptor.equals(DESCRIPTOR);
+        super(TARGET, "the large-array format hook", false, METHOD, DESCRIPTOR);
     }
 
     @Override

@@ -17,12 +17,7 @@ final class ManagerAttachTransformer extends MethodEntryTransformer {
 
     ManagerAttachTransformer() {
         // Without it, the arrays a snippet made on the notebook's manager are found by listing the manager.
-        super(TARGET, "the record of arrays attached to the notebook's manager", true);
-    }
-
-    @Override
-    boolean rewrites(String name, String descriptor) {
-        return name.equals(METHOD) && descriptor.equals(DESCRIPTOR);
+        super(TARGET, "the record of arrays attached to the notebook's manager", true, METHOD, DESCRIPTOR);
     }
 
     @Override

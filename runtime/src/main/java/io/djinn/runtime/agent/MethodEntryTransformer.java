@@ -21,6 +21,9 @@ abstract class MethodEntryTransformer implements ClassFileTransformer {
     private final String target;
     private final String purpose;
     private final boolean instanceMethods;
+    /** The one method this rewrites, by name and descriptor, for a transformer made for one method; else null. */
+    private final String method;
+    private final String methodDescriptor;
 
     /**
      * @param target the class's internal name, e.g. ai/djl/pytorch/jni/JniUtils
@@ -32,14 +35,25 @@ abstract class MethodEntryTransformer implements ClassFileTransformer {
 
     /** @param instanceMethods whether this rewrites instance methods (slot 0 is then {@code this}) rather than static ones */
     MethodEntryTransformer(String target, String purpose, boolean instanceMethods) {
+        this(target, purpose, instanceMethods, null, null);
+    }
+
+    /** For a transformer that rewrites exactly one method, named with its descriptor. */
+    MethodEntryTransformer(String target, String purpose, boolean instanceMethods, String method,
+            String methodDescriptor) {
         this.target = target;
         this.purpose = purpose;
         this.instanceMethods = instanceMethods;
+        this.method = method;
+        this.methodDescriptor = methodDescriptor;
     }
 
-    /** Whether to insert code at the start of this method (static, or instance for an instance transformer). */
+    /**
+     * Whether to insert code at the start of this method (static, or instance for an instance transformer): by
+     * default, whether it is the one method this transformer was made for.
+     */
     boolean rewrites(String name, String descriptor) {
-        return false;
+        return name.equals(method) && descriptor.equals(methodDescriptor);
     }
 
     /** Emits the inserted code; the method's own code follows it. */

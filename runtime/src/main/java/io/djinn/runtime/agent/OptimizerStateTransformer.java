@@ -23,12 +23,7 @@ final class OptimizerStateTransformer extends MethodEntryTransformer {
 
     OptimizerStateTransformer() {
         // Without it, a loop that wraps each step in an NDScope loses its optimizer's state after the first step.
-        super(TARGET, "keeping optimizer state out of NDScopes", true);
-    }
-
-    @Override
-    boolean rewrites(String name, String descriptor) {
-        return name.equals(METHOD) && descriptor.equals(DESCRIPTOR);
+        super(TARGET, "keeping optimizer state out of NDScopes", true, METHOD, DESCRIPTOR);
     }
 
     @Override

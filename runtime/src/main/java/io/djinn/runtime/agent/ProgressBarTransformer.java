@@ -20,12 +20,7 @@ final class ProgressBarTransformer extends MethodEntryTransformer {
 
     ProgressBarTransformer() {
         // Without it, DJL prints its console bar into the cell, as in any JVM.
-        super(TARGET, "DJL's progress bar as a notebook display", true);
-    }
-
-    @Override
-    boolean rewrites(String name, String descriptor) {
-        return name.equals("update") && descriptor.equals(UPDATE);
+        super(TARGET, "DJL's progress bar as a notebook display", true, "update", UPDATE);
     }
 
     @Override

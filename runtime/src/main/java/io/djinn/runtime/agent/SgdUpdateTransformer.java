@@ -21,12 +21,7 @@ final class SgdUpdateTransformer extends MethodEntryTransformer {
 
     SgdUpdateTransformer() {
         // Without the hook, SGD copies each gradient once more per step; nothing else changes.
-        super(TARGET, "the in-place SGD update", true);
-    }
-
-    @Override
-    boolean rewrites(String name, String descriptor) {
-        return name.equals(METHOD) && descriptor.equals(DESCRIPTOR);
+        super(TARGET, "the in-place SGD update", true, METHOD, DESCRIPTOR);
     }
 
     @Override
