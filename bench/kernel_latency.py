@@ -6,13 +6,18 @@ then, on the last start: the round trip of a trivial cell (--cells runs after --
 latency (20 requests), the resident memory (kernel process and its children), the latency of
 interrupting a tight loop (up to 10 s), and shutdown.
 
-Usage: python bench/kernel_latency.py [--kernel NAME=KIND]... [--out FILE]
+Usage: python bench/kernel_latency.py [--kernel NAME=KIND]... [--floor NAME=COMMAND]... [--out FILE]
 KIND is djinn (Java, and the first DJL op is timed), java (another Java kernel) or python.
+
+--floor runs COMMAND (split as a shell would, no shell) as bench/JShellFloor.java's program: JShell alone in one
+JVM, no kernel. Its starts are interleaved with the kernels' and timed from the process's start to its
+"first-result" line; on the last start its own timing of the trivial cell (no Jupyter messages) is kept.
 """
 import argparse
 import json
 import os
 import platform
+import shlex
 import statistics
 import subprocess
 import time
@@ -132,10 +137,34 @@ def start_until_kernel_info(name, timeout=60):
                 return None
 
 
+def floor_start(command, keep_cells, timeout=120):
+    """Seconds from starting JShellFloor to its first result, and on the last start its trivial-cell figures."""
+    t0 = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        first = time.perf_counter() - t0
+        if line.strip() != "first-result":
+            process.kill()
+            raise RuntimeError(f"{command[0]}...: no first result: {line!r} {process.communicate(timeout=30)[1]}")
+        if not keep_cells:
+            return first, None
+        out, err = process.communicate(timeout=timeout)
+        if process.returncode != 0:
+            raise RuntimeError(f"JShellFloor exited with {process.returncode}: {err}")
+        return first, json.loads(out.strip().splitlines()[-1])
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kernel", action="append", default=[],
                         help="kernelspec name, optionally NAME=CODE for its trivial cell (default 1+1)")
+    parser.add_argument("--floor", action="append", default=[],
+                        help="NAME=COMMAND: JShell alone (bench/JShellFloor.java), started as COMMAND")
     parser.add_argument("--starts", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--cells", type=int, default=50)
@@ -143,9 +172,17 @@ def main():
     args = parser.parse_args()
     kernels = [(k.split("=", 1) + ["djinn"])[:2] for k in (args.kernel or ["djinn"])]
 
+    floors = [f.split("=", 1) for f in args.floor]
     starts = {name: [] for name, _ in kernels}
     results = {}
+    floor_results = {name: {"command": command, "first_result_s": []} for name, command in floors}
     for i in range(args.starts):
+        for name, command in floors:
+            first, cells = floor_start(shlex.split(command) + ["--warmup", str(args.warmup), "--cells", str(args.cells)],
+                                       keep_cells=i == args.starts - 1)
+            floor_results[name]["first_result_s"].append(first)
+            if cells is not None:
+                floor_results[name].update(cells)
         for name, kind in kernels:  # interleaved, so machine noise hits every kernel alike
             trivial, probe, loop = LANGUAGES["python" if kind == "python" else "java"]
             manager, client, figures = cold_start(name, trivial, djl=kind == "djinn")
@@ -183,11 +220,14 @@ def main():
                 results[name][key + "_median"] = statistics.median(values)
         results[name]["cold_starts"] = starts[name]
         results[name]["failed_starts"] = FAILED_STARTS.get(name, 0)
+    for name, figures in floor_results.items():
+        figures["first_result_s_median"] = statistics.median(figures["first_result_s"])
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
         "method": f"{args.starts} cold starts interleaved; trivial cell: {args.cells} runs after {args.warmup} warm-ups",
         "kernels": results,
+        "jshell_floors": floor_results,
     }
     text = json.dumps(report, indent=2)
     if args.out:
@@ -203,6 +243,9 @@ def main():
               + (f"{figures['interrupt_tight_loop_s']:.2f} s" if figures["interrupt_tight_loop_s"] is not None
                  else f"no reply in {INTERRUPT_WAIT_S} s")
               + f", shutdown {figures['shutdown_s']:.2f} s")
+    for name, figures in floor_results.items():
+        print(f"{name} (JShell alone, no kernel): first result {figures['first_result_s_median']:.2f} s, "
+              f"trivial cell median {figures['trivial_eval_ms_median']:.1f} ms (p90 {figures['trivial_eval_ms_p90']:.1f})")
 
 
 if __name__ == "__main__":

@@ -74,10 +74,41 @@ if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
   jdk25_kernels=(--kernel bench-djinn-jdk25=djinn --kernel bench-djinn-jdk25-nocache=djinn)
 fi
 
+# JShell's own floor (bench/JShellFloor.java): JShell alone in one JVM with the kernel JVM's options and its own
+# class data (JDK 17) or ahead-of-time cache (JDK 25), bare and with Djinn's class path and default imports,
+# started interleaved with the kernels.
+floor_dir="$prefix/jshell-floor"
+"${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$floor_dir/classes" bench/JShellFloor.java
+# In a jar: class data sharing refuses a class directory on the class path.
+"${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$floor_dir/jshell-floor.jar" -C "$floor_dir/classes" .
+floors=()
+# floor NAME JVM-OPTION... -- ARGUMENT...: trains the JVM's cache in one run, then adds the floor with it.
+floor() {
+  local name="$1" jvm=() args=() train use
+  shift
+  while [ "$1" != -- ]; do jvm+=("$1"); shift; done
+  shift
+  args=("$@")
+  case "${jvm[0]}" in
+    "$java") train="-XX:ArchiveClassesAtExit=$floor_dir/$name.jsa" use="-XX:SharedArchiveFile=$floor_dir/$name.jsa" ;;
+    *) train="-XX:AOTCacheOutput=$floor_dir/$name.aot" use="-XX:AOTCache=$floor_dir/$name.aot" ;;
+  esac
+  "${jvm[@]}" "$train" -cp "$floor_dir/jshell-floor.jar" JShellFloor "${args[@]}" --warmup 20 --cells 1 >/dev/null 2>&1
+  floors+=(--floor "$name=$(printf '%q ' "${jvm[@]}" "$use" -cp "$floor_dir/jshell-floor.jar" JShellFloor "${args[@]}")")
+}
+djinn_side=(--class-path "$(ls kernel/target/runtime/*.jar | paste -sd: -)"
+  --imports kernel/src/main/resources/io/djinn/kernel/default-imports.jsh)
+floor jshell-bare "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC --
+floor jshell-djinn "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -- "${djinn_side[@]}"
+if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
+  floor jshell-bare-jdk25 "$jdk25/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC --
+  floor jshell-djinn-jdk25 "$jdk25/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -- "${djinn_side[@]}"
+fi
+
 export JUPYTER_PATH="$prefix/share/jupyter"
 export DJINN_OFFLINE="${DJINN_OFFLINE:-true}"
 mkdir -p bench/results
 "$venv/bin/python" bench/kernel_latency.py --starts "$starts" --kernel bench-djinn=djinn \
-  --kernel bench-djinn-nocache=djinn --kernel bench-rapaio=java --kernel bench-python=python "${jdk25_kernels[@]}" --out bench/results/kernels.json
+  --kernel bench-djinn-nocache=djinn --kernel bench-rapaio=java --kernel bench-python=python "${jdk25_kernels[@]}" "${floors[@]}" --out bench/results/kernels.json
 "$venv/bin/python" bench/dl_bench.py --djinn-kernel-1t bench-djinn-1t --djinn-kernel-2t bench-djinn-2t \
   "${local_torch_kernels[@]}" --repeats "$repeats" --out bench/results/deep-learning.json
