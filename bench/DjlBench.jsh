@@ -139,7 +139,11 @@ double trainingSamplesPerSecond(Block block, Optimizer optimizer, Shape input, i
 System.out.println(String.format(Locale.ROOT,
         "{\"libtorch\": \"%s\", \"threads\": %s, \"device\": \"%s\", \"dispatch_us_per_op\": %.4f, \"matmul_1024_gflops\": %.3f, "
         + "\"matmul_4096_gflops\": %.3f, \"mlp_batch64_samples_per_s\": %.1f, \"mlp_batch256_samples_per_s\": %.1f, "
-        + "\"mlp_adam_batch128_samples_per_s\": %.1f, \"cnn_batch64_samples_per_s\": %.1f}",
+        + "\"mlp_adam_batch128_samples_per_s\": %.1f, \"cnn_batch64_samples_per_s\": %.1f, \"malloc_env\": %s}",
         Engine.getInstance().getVersion(), System.getProperty("ai.djl.pytorch.num_threads", "null"), benchDevice,
         dispatchMicros(10_000), matmulGflops(1024, 10), matmulGflops(4096, 1), mlpSamplesPerSecond(64, 200),
-        mlpSamplesPerSecond(256, 100), mlpAdamSamplesPerSecond(128, 50), cnnSamplesPerSecond(64, 100)));
+        mlpSamplesPerSecond(256, 100), mlpAdamSamplesPerSecond(128, 50), cnnSamplesPerSecond(64, 100),
+        // glibc's malloc settings the runtime was given (NativeAllocator), for the PyTorch side that runs with them
+        new com.google.gson.Gson().toJson(new TreeMap<>(System.getenv()).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("MALLOC_"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))));

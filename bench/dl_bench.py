@@ -13,8 +13,13 @@ With --djinn-local-torch-kernel-1t/-2t, a third side runs interleaved with the t
 on the same libtorch as the PyTorch it is compared with (a JNI built by build-jni), so that what is DJL's and what
 is its libtorch's can be told apart.
 
+With --djinn-glibc-kernel-1t/-2t (kernels with DJINN_KEEP_NATIVE_MEMORY=false), two more sides run interleaved:
+Djinn on glibc's default malloc settings, and PyTorch with the settings Djinn's runtime reported (NativeAllocator),
+so that the settings' share is measured on both sides.
+
 Usage: python bench/dl_bench.py --djinn-kernel-1t NAME --djinn-kernel-2t NAME [--repeats N] [--out FILE]
        [--device cpu|gpu] [--djinn-local-torch-kernel-1t NAME --djinn-local-torch-kernel-2t NAME]
+       [--djinn-glibc-kernel-1t NAME --djinn-glibc-kernel-2t NAME]
 """
 import argparse
 import json
@@ -62,9 +67,9 @@ def djinn_run(kernel_name, device):
         manager.shutdown_kernel(now=True)
 
 
-def torch_run(threads, device):
+def torch_run(threads, device, extra_env=None):
     out = subprocess.run([sys.executable, os.path.join(HERE, "torch_bench.py"), str(threads)],
-                         capture_output=True, text=True, check=True, env=bench_env(device))
+                         capture_output=True, text=True, check=True, env={**bench_env(device), **(extra_env or {})})
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -77,17 +82,25 @@ def main():
     parser.add_argument("--device", choices=["cpu", "gpu"], default="cpu")
     parser.add_argument("--djinn-local-torch-kernel-1t")
     parser.add_argument("--djinn-local-torch-kernel-2t")
+    parser.add_argument("--djinn-glibc-kernel-1t")
+    parser.add_argument("--djinn-glibc-kernel-2t")
     args = parser.parse_args()
     djinn_kernels = {"djinn": {1: args.djinn_kernel_1t, 2: args.djinn_kernel_2t}}
     if args.djinn_local_torch_kernel_1t and args.djinn_local_torch_kernel_2t:
         djinn_kernels["djinn_local_torch"] = {1: args.djinn_local_torch_kernel_1t, 2: args.djinn_local_torch_kernel_2t}
-    impls = [*djinn_kernels, "pytorch"]
+    glibc_sides = bool(args.djinn_glibc_kernel_1t and args.djinn_glibc_kernel_2t)
+    if glibc_sides:
+        djinn_kernels["djinn_glibc_default"] = {1: args.djinn_glibc_kernel_1t, 2: args.djinn_glibc_kernel_2t}
+    impls = [*djinn_kernels, "pytorch"] + (["pytorch_kept_memory"] if glibc_sides else [])
     runs = {(impl, t): [] for impl in impls for t in (1, 2)}
     for repeat in range(args.repeats):
         for threads in (1, 2):
             for impl, kernels in djinn_kernels.items():
                 runs[(impl, threads)].append(djinn_run(kernels[threads], args.device))
             runs[("pytorch", threads)].append(torch_run(threads, args.device))
+            if glibc_sides:
+                runs[("pytorch_kept_memory", threads)].append(
+                    torch_run(threads, args.device, runs[("djinn", threads)][-1]["malloc_env"]))
             print(f"repeat {repeat + 1}, {threads} thread(s): " + ", ".join(
                 f"{impl} {runs[(impl, threads)][-1]}" for impl in impls), flush=True)
     results = {}
@@ -95,11 +108,16 @@ def main():
         results[f"{impl}_{threads}t"] = {"libtorch": samples[0]["libtorch"], "device": samples[0].get("device"),
                                          **{f: statistics.median(s[f] for s in samples) for f in FIGURES}}
     ratios = {}
-    for impl in djinn_kernels:
+    pairs = [(impl, "pytorch") for impl in djinn_kernels] + ([("djinn", "pytorch_kept_memory")] if glibc_sides else [])
+    for impl, torch_side in pairs:
         for threads in (1, 2):
-            djinn, torch = results[f"{impl}_{threads}t"], results[f"pytorch_{threads}t"]
-            # "1t" and "2t" are DJL on its own libtorch, as before; "local_torch_1t"... on the compared torch's.
-            key = f"{threads}t" if impl == "djinn" else f"local_torch_{threads}t"
+            djinn, torch = results[f"{impl}_{threads}t"], results[f"{torch_side}_{threads}t"]
+            # "1t" and "2t" are DJL on its own libtorch, as before; "local_torch_1t"... on the compared torch's;
+            # "glibc_default_1t"... Djinn on glibc's defaults; "both_kept_memory_1t"... both with its settings.
+            key = {"djinn": f"{threads}t", "djinn_local_torch": f"local_torch_{threads}t",
+                   "djinn_glibc_default": f"glibc_default_{threads}t"}[impl]
+            if torch_side == "pytorch_kept_memory":
+                key = f"both_kept_memory_{threads}t"
             ratios[key] = {
                 # > 1 means Djinn is faster; dispatch is a cost, so its ratio is inverted.
                 "dispatch_speed": torch["dispatch_us_per_op"] / djinn["dispatch_us_per_op"],

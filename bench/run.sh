@@ -5,13 +5,18 @@
 #
 #   bench/run.sh            full run (22 minutes on 2 cores with a JDK 25 and DJINN_BENCH_TORCH_JNI)
 #   bench/run.sh --quick    fewer starts and repeats, to try the harness
+#   bench/run.sh --training [N]
+#                           the deep-learning figures alone, N repeats (5)
 #   DJINN_BENCH_TORCH_JNI=.../libdjl_torch.so bench/run.sh
 #                           also DJL on the bench's own torch, through a JNI built for it (build-jni)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-starts=5 repeats=5
-if [ "${1:-}" = "--quick" ]; then starts=2 repeats=1; fi
+starts=5 repeats=5 kernels_too=true
+case "${1:-}" in
+  --quick) starts=2 repeats=1 ;;
+  --training) kernels_too=false repeats="${2:-5}" ;;
+esac
 
 if [ ! -f kernel/target/djinn.jar ]; then
   ./mvnw -B -q package -DskipTests -DskipITs
@@ -32,6 +37,10 @@ for threads in 1 2; do
   "$java" -jar kernel/target/djinn.jar install --prefix "$prefix" --name "bench-djinn-${threads}t" \
     --jvm-opt="-Dai.djl.pytorch.num_threads=$threads" --jvm-opt=-Dai.djl.pytorch.num_interop_threads=1 \
     --env OMP_NUM_THREADS="$threads" --env MKL_NUM_THREADS="$threads" >/dev/null
+  # The same on glibc's default malloc settings, to measure what the runtime's own (NativeAllocator) change.
+  "$java" -jar kernel/target/djinn.jar install --prefix "$prefix" --name "bench-djinn-glibc-${threads}t" \
+    --jvm-opt="-Dai.djl.pytorch.num_threads=$threads" --jvm-opt=-Dai.djl.pytorch.num_interop_threads=1 \
+    --env OMP_NUM_THREADS="$threads" --env MKL_NUM_THREADS="$threads" --env DJINN_KEEP_NATIVE_MEMORY=false >/dev/null
 done
 # With DJINN_BENCH_TORCH_JNI naming a JNI built by `build-jni` for the bench's own torch, DJL also runs on that
 # libtorch (README, "Use the PyTorch you have"): the same version as the PyTorch it is compared with.
@@ -108,7 +117,8 @@ fi
 export JUPYTER_PATH="$prefix/share/jupyter"
 export DJINN_OFFLINE="${DJINN_OFFLINE:-true}"
 mkdir -p bench/results
-"$venv/bin/python" bench/kernel_latency.py --starts "$starts" --kernel bench-djinn=djinn \
+[ "$kernels_too" = true ] && "$venv/bin/python" bench/kernel_latency.py --starts "$starts" --kernel bench-djinn=djinn \
   --kernel bench-djinn-nocache=djinn --kernel bench-rapaio=java --kernel bench-python=python "${jdk25_kernels[@]}" "${floors[@]}" --out bench/results/kernels.json
 "$venv/bin/python" bench/dl_bench.py --djinn-kernel-1t bench-djinn-1t --djinn-kernel-2t bench-djinn-2t \
+  --djinn-glibc-kernel-1t bench-djinn-glibc-1t --djinn-glibc-kernel-2t bench-djinn-glibc-2t \
   "${local_torch_kernels[@]}" --repeats "$repeats" --out bench/results/deep-learning.json

@@ -88,12 +88,24 @@ public final class Env {
      * (DJINN_FREE_ARRAYS, default true).
      */
     public boolean freeUnreachableArrays() {
-        String value = first("DJINN_FREE_ARRAYS").trim();
+        return flag("DJINN_FREE_ARRAYS", true);
+    }
+
+    /**
+     * Whether the runtime's native allocator keeps freed memory for the next training step
+     * (DJINN_KEEP_NATIVE_MEMORY, default true; see NativeAllocator); false leaves glibc's defaults.
+     */
+    public boolean keepNativeMemory() {
+        return flag("DJINN_KEEP_NATIVE_MEMORY", true);
+    }
+
+    private boolean flag(String variable, boolean unset) {
+        String value = first(variable).trim();
         if (value.isEmpty()) {
-            return true;
+            return unset;
         }
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("DJINN_FREE_ARRAYS must be true or false, not '" + value + "'");
+            throw new IllegalArgumentException(variable + " must be true or false, not '" + value + "'");
         }
         return Boolean.parseBoolean(value);
     }

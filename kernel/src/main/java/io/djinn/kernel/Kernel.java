@@ -10,6 +10,7 @@ import io.djinn.kernel.protocol.ConnectionInfo;
 import io.djinn.kernel.protocol.ChannelResponder;
 import io.djinn.kernel.protocol.KernelSockets;
 import io.djinn.kernel.protocol.Responder;
+import io.djinn.kernel.runtime.NativeAllocator;
 import io.djinn.kernel.runtime.RuntimeCollector;
 import io.djinn.kernel.runtime.RuntimeHost;
 import io.djinn.kernel.runtime.RuntimeJars;
@@ -37,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,7 +149,11 @@ final class Kernel {
         if (!env.startupScript().isBlank()) {
             startup.add(new RuntimeSettings.StartupSource("DJINN_STARTUP_SCRIPT", env.startupScript(), false));
         }
-        return new RuntimeSettings(java, compiler, entries, startup, RUNTIME_START_TIMEOUT_MS, environment::overrides,
+        Map<String, String> inherited = System.getenv();
+        boolean keepNativeMemory = env.keepNativeMemory();
+        return new RuntimeSettings(java, compiler, entries, startup, RUNTIME_START_TIMEOUT_MS,
+                () -> NativeAllocator.environment(keepNativeMemory, inherited, environment.overrides(),
+                        System.getProperty("os.name")),
                 cache.exitGraceMillis());
     }
 
