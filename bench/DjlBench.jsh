@@ -84,6 +84,18 @@ double cnnSamplesPerSecond(int batch, int steps) {
             Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build(), new Shape(batch, 1, 28, 28), steps);
 }
 
+// Minor page faults per timed training step, in the order the workloads ran: memory the allocator handed back to
+// the system and took again shows here (docs/benchmarks.md, "Page faults"). -1 where /proc cannot be read.
+List<Double> faultsPerStep = new ArrayList<>();
+long minorFaults() {
+    try {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[7]);
+    } catch (Exception e) {
+        return -1;
+    }
+}
+
 /** Samples per second of a plain DJL training loop (forward, loss, backward, trainer.step()) on random data. */
 double trainingSamplesPerSecond(Block block, Optimizer optimizer, Shape input, int steps) {
     Engine.getInstance().setRandomSeed(0);
@@ -119,12 +131,14 @@ double trainingSamplesPerSecond(Block block, Optimizer optimizer, Shape input, i
             // (docs/benchmarks.md), so there this may still count some warm-up.
             for (int i = 0; i < 10 * steps; i++) step.run();
             sync(x);
+            long faultsBefore = minorFaults();
             double samplesPerSecond = medianOf(3, () -> {
                 long t = System.nanoTime();
                 for (int i = 0; i < steps; i++) step.run();
                 sync(x);
                 return (double) batch * steps / ((System.nanoTime() - t) / 1e9);
             });
+            faultsPerStep.add(faultsBefore < 0 ? -1 : (minorFaults() - faultsBefore) / (3.0 * steps));
             try (NDScope scope = new NDScope()) {
                 float loss = trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x))).getFloat();
                 if (!Float.isFinite(loss)) {
@@ -139,11 +153,13 @@ double trainingSamplesPerSecond(Block block, Optimizer optimizer, Shape input, i
 System.out.println(String.format(Locale.ROOT,
         "{\"libtorch\": \"%s\", \"threads\": %s, \"device\": \"%s\", \"dispatch_us_per_op\": %.4f, \"matmul_1024_gflops\": %.3f, "
         + "\"matmul_4096_gflops\": %.3f, \"mlp_batch64_samples_per_s\": %.1f, \"mlp_batch256_samples_per_s\": %.1f, "
-        + "\"mlp_adam_batch128_samples_per_s\": %.1f, \"cnn_batch64_samples_per_s\": %.1f, \"malloc_env\": %s}",
+        + "\"mlp_adam_batch128_samples_per_s\": %.1f, \"cnn_batch64_samples_per_s\": %.1f, \"malloc_env\": %s, "
+        + "\"training_page_faults_per_step\": %s}",
         Engine.getInstance().getVersion(), System.getProperty("ai.djl.pytorch.num_threads", "null"), benchDevice,
         dispatchMicros(10_000), matmulGflops(1024, 10), matmulGflops(4096, 1), mlpSamplesPerSecond(64, 200),
         mlpSamplesPerSecond(256, 100), mlpAdamSamplesPerSecond(128, 50), cnnSamplesPerSecond(64, 100),
         // glibc's malloc settings the runtime was given (NativeAllocator), for the PyTorch side that runs with them
         new com.google.gson.Gson().toJson(new TreeMap<>(System.getenv()).entrySet().stream()
                 .filter(e -> e.getKey().startsWith("MALLOC_"))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))));
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))),
+        faultsPerStep));

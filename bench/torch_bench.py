@@ -3,6 +3,7 @@ Usage: python bench/torch_bench.py THREADS; DJINN_BENCH_DEVICE=gpu runs them on 
 import json
 import math
 import os
+import resource
 import statistics
 import sys
 import time
@@ -73,6 +74,9 @@ def cnn_samples_per_s(batch, steps):
     return training_samples_per_s(model, lambda p: torch.optim.SGD(p, lr=0.1), (batch, 1, 28, 28), steps)
 
 
+FAULTS_PER_STEP = []
+
+
 def training_samples_per_s(model, make_optimizer, input_shape, steps):
     """Samples per second of PyTorch's usual training loop on random data."""
     model = model.to(DEVICE)
@@ -100,7 +104,10 @@ def training_samples_per_s(model, make_optimizer, input_shape, steps):
     for _ in range(10 * steps):
         step()
     sync()
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     samples_per_s = median_of(3, once)
+    # Minor page faults per timed step, as DjlBench.jsh counts them (docs/benchmarks.md, "Page faults").
+    FAULTS_PER_STEP.append((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults) / (3 * steps))
     with torch.no_grad():
         loss = loss_fn(model(x), y).item()
     if not math.isfinite(loss):
@@ -112,7 +119,7 @@ def main():
     threads = int(sys.argv[1])
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
-    print(json.dumps({
+    figures = {
         "libtorch": torch.__version__, "threads": threads, "device": str(DEVICE),
         "dispatch_us_per_op": dispatch_us(),
         "matmul_1024_gflops": matmul_gflops(1024, 10),
@@ -121,7 +128,9 @@ def main():
         "mlp_batch256_samples_per_s": mlp_samples_per_s(256, 100),
         "mlp_adam_batch128_samples_per_s": mlp_adam_samples_per_s(128, 50),
         "cnn_batch64_samples_per_s": cnn_samples_per_s(64, 100),
-    }))
+    }
+    figures["training_page_faults_per_step"] = FAULTS_PER_STEP
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":
