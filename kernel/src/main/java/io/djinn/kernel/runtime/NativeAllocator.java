@@ -12,8 +12,9 @@ import java.util.Optional;
  * that starts at 128 KiB are mapped and unmapped one by one (the threshold adapts upwards only as such blocks
  * happen to be freed), and the top of the heap is trimmed past 128 KiB. A training loop allocates and frees
  * the same tensors every step, so it can take fresh pages from the operating system, page fault by page fault,
- * every step. Measured on the development machine: the same seeded training ran 1.5-6x slower in some processes
- * than in others, in DJL and in PyTorch alike, with 10-100x the page faults. Fixing the threshold at glibc's own
+ * every step. Measured on the development machine: the same seeded training ran up to 5x slower in some processes
+ * than in others, DJL's and PyTorch's alike, the slow ones taking fresh pages every step (a DJL CNN step 1,356
+ * page faults, against none with these settings; docs/benchmarks.md). Fixing the threshold at glibc's own
  * upper bound for it (32 MiB on 64-bit) and keeping up to 256 MiB of freed memory at the heap's top lets each
  * step reuse the last one's memory.
  *
@@ -48,7 +49,7 @@ public final class NativeAllocator {
     }
 
     /** The variable by which the user already chose how the runtime's memory is allocated, if any. */
-    public static Optional<String> usersChoice(Map<String, String> inherited, Map<String, String> session) {
+    static Optional<String> usersChoice(Map<String, String> inherited, Map<String, String> session) {
         Map<String, String> all = new LinkedHashMap<>(inherited);
         all.putAll(session);
         for (Map.Entry<String, String> variable : all.entrySet()) {
