@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Every environment variable Djinn reads, read here and nowhere else. Each DJINN_ name also answers
@@ -177,6 +178,19 @@ public final class Env {
     public String logLevel() {
         String value = first("DJINN_LOG_LEVEL");
         return value.isBlank() ? "warn" : value;
+    }
+
+    /**
+     * The process that launched the kernel, which jupyter_client names in JPY_PARENT_PID (LauncherWatch); empty
+     * when unset or not a number, since a kernel started by hand has none.
+     */
+    public OptionalLong launcherPid() {
+        try {
+            String value = first("JPY_PARENT_PID").trim();
+            return value.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** Maven's local repository for %maven. */

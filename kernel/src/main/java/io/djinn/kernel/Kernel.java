@@ -86,9 +86,10 @@ final class Kernel {
         host.startInBackground();
         sockets.start(server::onShell, server::onControl);
         queue.start();
+        LauncherWatch.start(env.launcherPid(), stopped::countDown);
     }
 
-    /** Blocks until a shutdown_request, then releases the runtime and the sockets. */
+    /** Blocks until a shutdown_request (or the launcher's end), then releases the runtime and the sockets. */
     void awaitShutdown() throws InterruptedException {
         stopped.await();
         close();

@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class EnvTest {
@@ -47,6 +48,14 @@ class EnvTest {
         assertEquals(8L * 1024 * 1024, env.outputLimitBytes());
         assertEquals(0, new Env(Map.of("DJINN_OUTPUT_LIMIT_MB", "0")).outputLimitBytes());
         assertEquals(512 * 1024, new Env(Map.of("DJINN_OUTPUT_LIMIT_MB", "0.5")).outputLimitBytes());
+    }
+
+    @Test
+    void theLauncherIsJupytersParentPidWhenItIsANumber() {
+        assertEquals(OptionalLong.of(4242), new Env(Map.of("JPY_PARENT_PID", " 4242 ")).launcherPid());
+        assertEquals(OptionalLong.empty(), new Env(Map.of()).launcherPid());
+        // Jupyter's variable, not the user's: a malformed one means no launcher, not a kernel that cannot start.
+        assertEquals(OptionalLong.empty(), new Env(Map.of("JPY_PARENT_PID", "abc")).launcherPid());
     }
 
     @Test

@@ -19,24 +19,31 @@ import java.nio.charset.StandardCharsets;
  */
 final class ControlListener {
 
-
     private ControlListener() {}
 
-    static void start(InputStream channel, DjinnExecutionControl control, PrintStream log) {
+    /**
+     * @param onKernelGone run when the connection ends (the kernel closes it only when it ends, and the operating
+     *     system when the kernel is killed); not after a frame this listener does not know
+     */
+    static void start(InputStream channel, DjinnExecutionControl control, PrintStream log, Runnable onKernelGone) {
         ExtensionCommandRunner extensions = new ExtensionCommandRunner(control, log);
-        Thread thread = new Thread(() -> listen(new DataInputStream(channel), control, extensions, log),
-                "djinn-control-listener");
+        Thread thread = new Thread(() -> {
+            if (listen(new DataInputStream(channel), control, extensions, log)) {
+                onKernelGone.run();
+            }
+        }, "djinn-control-listener");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void listen(DataInputStream in, DjinnExecutionControl control, ExtensionCommandRunner extensions,
-            PrintStream log) {
+    /** Serves frames until the connection ends (true) or an unknown frame arrives (false). */
+    private static boolean listen(DataInputStream in, DjinnExecutionControl control,
+            ExtensionCommandRunner extensions, PrintStream log) {
         try {
             while (true) {
                 int frame = in.read();
                 if (frame < 0) {
-                    return;
+                    return true;
                 } else if (frame == RuntimeConnection.STOP) {
                     stop(control, log);
                 } else if (frame == RuntimeConnection.INPUT || frame == RuntimeConnection.INPUT_ERROR) {
@@ -47,13 +54,14 @@ final class ControlListener {
                     extensions.submit(text(in));
                 } else {
                     log.println("djinn: unknown control frame " + frame);
-                    return;
+                    return false;
                 }
             }
         } catch (EOFException closed) {
-            // The kernel went away; the command loop sees the same and ends the process.
+            return true;
         } catch (IOException e) {
             log.println("djinn: control connection failed: " + e);
+            return true;
         }
     }
 

@@ -56,7 +56,13 @@ public final class RuntimeMain {
         EngineWarmup.startInBackground(log);
 
         DjinnExecutionControl control = new DjinnExecutionControl();
-        ControlListener.start(stop.getInputStream(), control, log);
+        // The kernel closes the control connection only when it ends, the operating system when it is killed: a
+        // cell still running then (a training loop, say) has nobody to report to and would hold its CPU threads
+        // and GPU memory until it finished.
+        ControlListener.start(stop.getInputStream(), control, log, () -> {
+            log.println("djinn: the kernel has gone; the runtime exits");
+            System.exit(0);
+        });
         System.setIn(LineInput.instance());
 
         OutputStream toKernel = new BufferedOutputStream(command.getOutputStream(), 1 << 16);
