@@ -4,7 +4,8 @@ The same workloads (DjlBench.jsh, torch_bench.py): per-op dispatch (a small add,
 result in DJL), float32 matmul GFLOP/s at 1024 and 4096, and training throughput with cross-entropy of an MLP
 784-256-10 (SGD) at batch 64 and 256, of an MLP 784-512-512-10 (Adam) at batch 128 and of a small CNN (3x3
 convolution to 16 channels, 2x2 max-pool, linear; SGD) on 28x28 images at batch 64; with 1 and 2 intra-op threads. Runs are
-interleaved (Djinn, PyTorch, Djinn, ...) --repeats times; figures are medians over the repeats.
+interleaved (Djinn, PyTorch, Djinn, ...) --repeats times; figures are medians over the repeats. --out is rewritten
+after each repeat of each thread count ("passes" says how many of them it covers), so a run cut short keeps them.
 
 With --device gpu both run on the first GPU (timed loops end by waiting for the GPU; matmuls repeat 20 times
 as often), for the prepared device run (scripts/device-run/).
@@ -85,6 +86,8 @@ def main():
     parser.add_argument("--djinn-glibc-kernel-1t")
     parser.add_argument("--djinn-glibc-kernel-2t")
     args = parser.parse_args()
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
     djinn_kernels = {"djinn": {1: args.djinn_kernel_1t, 2: args.djinn_kernel_2t}}
     if args.djinn_local_torch_kernel_1t and args.djinn_local_torch_kernel_2t:
         djinn_kernels["djinn_local_torch"] = {1: args.djinn_local_torch_kernel_1t, 2: args.djinn_local_torch_kernel_2t}
@@ -93,6 +96,7 @@ def main():
         djinn_kernels["djinn_glibc_default"] = {1: args.djinn_glibc_kernel_1t, 2: args.djinn_glibc_kernel_2t}
     impls = [*djinn_kernels, "pytorch"] + (["pytorch_kept_memory"] if glibc_sides else [])
     runs = {(impl, t): [] for impl in impls for t in (1, 2)}
+    passes, done = 2 * args.repeats, 0
     for repeat in range(args.repeats):
         for threads in (1, 2):
             for impl, kernels in djinn_kernels.items():
@@ -103,14 +107,29 @@ def main():
                     torch_run(threads, args.device, runs[("djinn", threads)][-1]["malloc_env"]))
             print(f"repeat {repeat + 1}, {threads} thread(s): " + ", ".join(
                 f"{impl} {runs[(impl, threads)][-1]}" for impl in impls), flush=True)
+            done += 1
+            # Written after every pass, so that a run stopped by a time limit (the device run's) keeps what it
+            # measured; "passes" says how much of the run the medians cover.
+            report = summarize(runs, [*djinn_kernels], glibc_sides, args, f"{done} of {passes}")
+            if args.out:
+                with open(args.out, "w") as out:
+                    out.write(json.dumps(report, indent=2) + "\n")
+    print(json.dumps(report["djinn_over_pytorch"], indent=2))
+
+
+def summarize(runs, djinn_sides, glibc_sides, args, passes):
+    """Medians of each side's samples so far, and Djinn's ratios to PyTorch where both sides have samples."""
     results = {}
     for (impl, threads), samples in runs.items():
-        results[f"{impl}_{threads}t"] = {"libtorch": samples[0]["libtorch"], "device": samples[0].get("device"),
-                                         **{f: statistics.median(s[f] for s in samples) for f in FIGURES}}
+        if samples:
+            results[f"{impl}_{threads}t"] = {"libtorch": samples[0]["libtorch"], "device": samples[0].get("device"),
+                                             **{f: statistics.median(s[f] for s in samples) for f in FIGURES}}
     ratios = {}
-    pairs = [(impl, "pytorch") for impl in djinn_kernels] + ([("djinn", "pytorch_kept_memory")] if glibc_sides else [])
+    pairs = [(impl, "pytorch") for impl in djinn_sides] + ([("djinn", "pytorch_kept_memory")] if glibc_sides else [])
     for impl, torch_side in pairs:
         for threads in (1, 2):
+            if f"{impl}_{threads}t" not in results or f"{torch_side}_{threads}t" not in results:
+                continue
             djinn, torch = results[f"{impl}_{threads}t"], results[f"{torch_side}_{threads}t"]
             # "1t" and "2t" are DJL on its own libtorch, as before; "local_torch_1t"... on the compared torch's;
             # "glibc_default_1t"... Djinn on glibc's defaults; "both_kept_memory_1t"... both with its settings.
@@ -122,15 +141,9 @@ def main():
                 # > 1 means Djinn is faster; dispatch is a cost, so its ratio is inverted.
                 "dispatch_speed": torch["dispatch_us_per_op"] / djinn["dispatch_us_per_op"],
                 **{f: djinn[f] / torch[f] for f in FIGURES[1:]}}
-    report = {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "cores": os.cpu_count(), "device": args.device,
-              "method": f"{args.repeats} interleaved repeats, medians; see bench/dl_bench.py",
-              "results": results, "djinn_over_pytorch": ratios, "runs": {f"{i}_{t}t": s for (i, t), s in runs.items()}}
-    text = json.dumps(report, indent=2)
-    if args.out:
-        with open(args.out, "w") as out:
-            out.write(text + "\n")
-    print(json.dumps(ratios, indent=2))
-
+    return {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "cores": os.cpu_count(), "device": args.device,
+            "method": f"{args.repeats} interleaved repeats, medians; see bench/dl_bench.py", "passes": passes,
+            "results": results, "djinn_over_pytorch": ratios, "runs": {f"{i}_{t}t": s for (i, t), s in runs.items()}}
 
 if __name__ == "__main__":
     main()
