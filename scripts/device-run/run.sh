@@ -95,11 +95,14 @@ prefix="$work/prefix"
 "$java" -jar "$jar" install --prefix "$prefix" --name djinn --display-name "Java (Djinn)" \
   --env DJINN_TORCH_LIBRARY_PATH="$DJINN_TORCH_LIBRARY_PATH" --env DJINN_TORCH_JNI="$DJINN_TORCH_JNI" \
   --env DJINN_CACHE_DIR="$DJINN_CACHE_DIR" --env DJINN_PLOTLY_JS=none >/dev/null
+# As bench/run.sh's: DJL's num_threads leaves the BLAS library's own pool alone, which OMP_ and MKL_NUM_THREADS
+# bound (without them the rehearsal's "1-thread" DJL matmul ran on both cores, at 2x PyTorch's one thread).
 for threads in 1 2; do
   "$java" -jar "$jar" install --prefix "$prefix" --name "bench-djinn-${threads}t" \
     --env DJINN_TORCH_LIBRARY_PATH="$DJINN_TORCH_LIBRARY_PATH" --env DJINN_TORCH_JNI="$DJINN_TORCH_JNI" \
     --env DJINN_CACHE_DIR="$DJINN_CACHE_DIR" --jvm-opt="-Dai.djl.pytorch.num_threads=$threads" \
-    --jvm-opt=-Dai.djl.pytorch.num_interop_threads=1 >/dev/null
+    --jvm-opt=-Dai.djl.pytorch.num_interop_threads=1 --env OMP_NUM_THREADS="$threads" \
+    --env MKL_NUM_THREADS="$threads" >/dev/null
 done
 export JUPYTER_PATH="$prefix/share/jupyter"
 unset DJINN_TUTORIAL_QUICK  # full length
