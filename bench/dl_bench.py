@@ -145,5 +145,6 @@ def summarize(runs, djinn_sides, glibc_sides, args, passes):
             "method": f"{args.repeats} interleaved repeats, medians; see bench/dl_bench.py", "passes": passes,
             "results": results, "djinn_over_pytorch": ratios, "runs": {f"{i}_{t}t": s for (i, t), s in runs.items()}}
 
+
 if __name__ == "__main__":
     main()
