@@ -19,18 +19,10 @@ LAUNCHER = textwrap.dedent("""
     client = manager.blocking_client()
     client.start_channels()
     client.wait_for_ready(timeout=120)
-    msg_id = client.execute("ProcessHandle.current().pid()")
-    runtime = None
-    while True:
-        msg = client.get_iopub_msg(timeout=120)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "error":
-            sys.exit(msg["content"]["evalue"])
-        if msg["msg_type"] == "execute_result":
-            runtime = msg["content"]["data"]["text/plain"]
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
+    shown = []
+    reply = client.execute_interactive("ProcessHandle.current().pid()", timeout=120, output_hook=shown.append)
+    assert reply["content"]["status"] == "ok", reply
+    runtime = next(m for m in shown if m["msg_type"] == "execute_result")["content"]["data"]["text/plain"]
     client.execute("Thread.sleep(600_000);")
     print(manager.provisioner.process.pid, runtime, flush=True)
     time.sleep(600)
@@ -47,8 +39,8 @@ def alive(pid):
 
 
 def wait_gone(pid, what, limit=60):
-    # Not a speed limit: the kernel notices its launcher's end within seconds (the JDK polls every 0.3-5 s) and
-    # a runtime its kernel's at once; 60 s only tells "left behind" from "slow".
+    # Not a speed limit: the kernel looks for its launcher every second and a runtime notices its kernel's end at
+    # once; 60 s only tells "left behind" from "slow".
     deadline = time.monotonic() + limit
     while alive(pid):
         assert time.monotonic() < deadline, f"{what} (process {pid}) still runs {limit} s later"
